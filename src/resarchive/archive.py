@@ -1,0 +1,176 @@
+"""The archive on disk: `raw/` keeps originals byte for byte, `structured/` one YAML record each.
+
+Every write goes to a temporary file in the same folder and is renamed into place,
+so a killed process leaves the old file or the new one, never a truncated one.
+Writers hold `.lock` so that concurrent ingests never race on ids or raw names.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from . import yamlio
+from .errors import ArchiveError, LockTimeoutError
+from .models import Record
+
+RECORD_SUFFIX = ".yaml"
+_MAX_NAME = 150
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
+
+
+@dataclass
+class RecordProblem:
+    """A record file that cannot be read as a Record: where and why."""
+
+    path: Path
+    field: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_file_name(name: str) -> str:
+    """A file name that stays inside its folder: no separators, NUL, dot-only or overlong names."""
+    name = _UNSAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
+    if not name:
+        name = "document"
+    if len(name) > _MAX_NAME:
+        stem, suffix = os.path.splitext(name)
+        name = stem[: _MAX_NAME - len(suffix[:10])] + suffix[:10]
+    return name
+
+
+def parse_record(path: Path, text: str) -> Record | RecordProblem:
+    """Read one record's YAML text; a problem names the file, the field and, if known, the line."""
+    import yaml
+
+    try:
+        data = yamlio.load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return RecordProblem(path, "", f"YAML error: {problem}", mark.line + 1 if mark else None)
+    if not isinstance(data, dict):
+        return RecordProblem(path, "", "not a YAML mapping")
+    try:
+        return Record.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        field = ".".join(str(p) for p in err["loc"]) or "record"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        return RecordProblem(path, field, err["msg"] + more, _line_of_key(text, err["loc"]))
+
+
+def _line_of_key(text: str, loc: tuple) -> int | None:
+    """The line where the top-level key of an error sits, to point a hand editor at it."""
+    if not loc or not isinstance(loc[0], str):
+        return None
+    m = re.search(rf"^{re.escape(loc[0])}:", text, re.MULTILINE)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+class Archive:
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+        self.raw = self.root / "raw"
+        self.structured = self.root / "structured"
+
+    def record_path(self, record_id: str) -> Path:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,119}", record_id):
+            raise ArchiveError(f"invalid record id {record_id!r}")
+        return self.structured / f"{record_id}{RECORD_SUFFIX}"
+
+    def raw_path(self, name: str) -> Path:
+        if safe_file_name(name) != name:
+            raise ArchiveError(f"unsafe raw file name {name!r}")
+        return self.raw / name
+
+    def record_files(self) -> list[Path]:
+        if not self.structured.is_dir():
+            return []
+        return sorted(
+            p for p in self.structured.glob(f"*{RECORD_SUFFIX}") if not p.name.startswith(".")
+        )
+
+    def read(self, path: Path) -> Record | RecordProblem:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return RecordProblem(path, "", f"cannot read: {exc}")
+        return parse_record(path, text)
+
+    def records(self) -> Iterator[tuple[Path, Record | RecordProblem]]:
+        for path in self.record_files():
+            yield path, self.read(path)
+
+    def get(self, record_id: str) -> Record:
+        path = self.record_path(record_id)
+        if not path.exists():
+            raise ArchiveError(f"no record {record_id!r} in {self.structured}")
+        found = self.read(path)
+        if isinstance(found, RecordProblem):
+            raise ArchiveError(str(found))
+        return found
+
+    def source_text(self, record: Record) -> str:
+        """The text the record's spans refer to, read back from its raw file."""
+        from .reader import text_of
+
+        path = self.raw_path(record.source.file)
+        return text_of(path.read_bytes(), record.source.encoding, record.source.format, path)
+
+    def write_record(self, record: Record) -> Path:
+        path = self.record_path(record.id)
+        atomic_write(path, render_record(record).encode("utf-8"))
+        return path
+
+    @contextmanager
+    def lock(self, timeout: float = 60.0) -> Iterator[None]:
+        """Exclusive access for writers; readers never need it (writes are atomic)."""
+        from filelock import FileLock, Timeout
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.root / ".lock"), timeout=timeout)
+        try:
+            with lock:
+                yield
+        except Timeout as exc:
+            raise LockTimeoutError(
+                f"another resarchive process holds {self.root / '.lock'} (waited {timeout:g} s)"
+            ) from exc
+
+
+def render_record(record: Record) -> str:
+    """The record's YAML: fixed key order, no timestamps, so the same input gives the same bytes."""
+    return yamlio.dump(record.model_dump(mode="json"))

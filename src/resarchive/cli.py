@@ -1,0 +1,242 @@
+"""The command line: parses arguments, calls the library, prints. No extraction or storage here."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from .archive import Archive, render_record
+from .errors import ResarchiveError
+from .models import Record
+
+app = typer.Typer(
+    help="A structured archive of Russian library conference resolutions: "
+    "ingest documents into validated YAML records, then validate and query the archive.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class State:
+    archive = Archive(os.environ.get("RESARCHIVE_ARCHIVE", "data"))
+    debug = False
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+    csv = "csv"
+
+
+class TextFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.callback()
+def main(
+    archive: Annotated[
+        Path,
+        typer.Option(
+            "--archive",
+            envvar="RESARCHIVE_ARCHIVE",
+            help="Archive folder holding raw/ and structured/.",
+            show_default=True,
+        ),
+    ] = Path("data"),
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    State.archive = Archive(archive)
+    State.debug = debug
+
+
+def fail(exc: ResarchiveError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc.line()}", markup=True)
+    return typer.Exit(exc.exit_code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Source files or folders (walked recursively).")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the YAML records; write nothing.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite records marked reviewed: true.")
+    ] = False,
+) -> None:
+    """Extract records from resolution files and store them with their originals.
+
+    Exit status: 0 when every file was ingested; otherwise the code of the failure
+    (see README, "When things go wrong"), after the good files are stored.
+    """
+    from .ingest import ingest as run_ingest
+
+    failures = []
+    try:
+        for result in run_ingest(State.archive, paths, dry_run=dry_run, force=force):
+            if result.error is not None:
+                failures.append(result.error)
+                err.print(f"[red]error:[/red] {result.error.line()}")
+            elif result.status == "dry-run":
+                out.print(render_record(result.record), end="", markup=False)
+            else:
+                _print_summary(result.source, result.status, result.record)
+    except ResarchiveError as exc:
+        if State.debug:
+            raise
+        raise fail(exc) from None
+    if failures:
+        err.print(f"{len(failures)} file(s) failed:")
+        for exc in failures:
+            err.print(f"  {exc.line()}", markup=False)
+        codes = {exc.exit_code for exc in failures}
+        raise typer.Exit(codes.pop() if len(codes) == 1 else 1)
+
+
+def _print_summary(source: Path, status: str, record: Record) -> None:
+    e = record.event
+    dates = " – ".join(str(d) for d in dict.fromkeys([e.start, e.end]) if d) or "no date"
+    out.print(f"[bold]{record.id}[/bold] ← {source} ({status})")
+    out.print(f"  {record.document.title}", markup=False)
+    out.print(
+        f"  {e.type}, {dates}, {e.place or 'place unknown'}; "
+        f"{len(record.organizations)} organizations, {len(record.persons)} persons, "
+        f"{len(record.speakers)} speakers, {len(record.recommendations)} recommendations"
+    )
+    for warning in record.warnings:
+        out.print(f"  [yellow]warning:[/yellow] {warning}")
+    if status == "kept-reviewed":
+        out.print("  [yellow]kept: the record is reviewed; --force overwrites it[/yellow]")
+
+
+@app.command()
+def validate() -> None:
+    """Check every record against the schema, its raw file and the other records.
+
+    Exit 0 when clean; 1 with one line per problem (file, field, cause) otherwise.
+    """
+    from .validate import validate_archive
+
+    problems = validate_archive(State.archive)
+    for problem in problems:
+        err.print(str(problem), markup=False)
+    count = len(State.archive.record_files())
+    if problems:
+        err.print(f"{len(problems)} problem(s) in {count} record(s)")
+        raise typer.Exit(1)
+    out.print(f"{count} record(s) valid")
+
+
+def _read_records() -> list[Record]:
+    from .archive import RecordProblem
+
+    records = []
+    for _, found in State.archive.records():
+        if isinstance(found, RecordProblem):
+            err.print(f"skipped: {found}", markup=False)
+        else:
+            records.append(found)
+    return records
+
+
+@app.command()
+def query(
+    org: Annotated[str | None, typer.Option(help="Organization, in any case form.")] = None,
+    person: Annotated[str | None, typer.Option(help="Person, e.g. a surname in any case.")] = None,
+    place: Annotated[str | None, typer.Option(help="Place, in any case form.")] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Events ending on or after this ISO date.")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Events starting on or before this ISO date.")
+    ] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Event type: conference, seminar, round_table…")
+    ] = None,
+    text: Annotated[
+        str | None, typer.Option(help="Words in the title, event name or recommendations.")
+    ] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Find records; all given filters must hold. Names match in any grammatical case."""
+    from .query import Filters, event_dates
+    from .query import query as run_query
+
+    try:
+        filters = Filters(
+            org=org,
+            person=person,
+            place=place,
+            date_from=_iso(date_from, "--from"),
+            date_to=_iso(date_to, "--to"),
+            type=type_,
+            text=text,
+        )
+    except ValueError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    found = run_query(_read_records(), filters)
+    if fmt is QueryFormat.json:
+        sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in found], ensure_ascii=False, indent=2) + "\n")
+    elif fmt is QueryFormat.yaml:
+        sys.stdout.write("---\n".join(render_record(r) for r in found))
+    elif fmt is QueryFormat.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["id", "start", "end", "type", "name", "place", "title"])
+        for r in found:
+            writer.writerow([r.id, r.event.start, r.event.end, r.event.type, r.event.name, r.event.place, r.document.title])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        from rich.table import Table
+
+        table = Table("id", "date", "type", "event", "place", "recs")
+        for r in found:
+            start, _ = event_dates(r)
+            table.add_row(r.id, str(start or ""), r.event.type, r.event.name or r.document.title, r.event.place or "", str(len(r.recommendations)))
+        out.print(table)
+        err.print(f"{len(found)} record(s)")
+
+
+def _iso(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{option} takes an ISO date like 2021-11-24, not {value!r}") from None
+
+
+@app.command()
+def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` lists it.")]) -> None:
+    """Print one record."""
+    from rich.syntax import Syntax
+
+    try:
+        record = State.archive.get(record_id)
+    except ResarchiveError as exc:
+        raise fail(exc) from None
+    out.print(Syntax(render_record(record), "yaml", word_wrap=True, theme="ansi_dark"))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a record."""
+    from .models import record_json_schema
+
+    sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")

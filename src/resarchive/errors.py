@@ -1,0 +1,58 @@
+"""Errors a user can act on: each carries the exit code the CLI returns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ResarchiveError(Exception):
+    """A failure explained in one line; `exit_code` is what the CLI exits with."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        self.path = str(path) if path is not None else None
+        super().__init__(message)
+
+    def line(self) -> str:
+        return f"{self.path}: {self}" if self.path else str(self)
+
+
+class InputError(ResarchiveError):
+    """A source file that cannot be read as a resolution."""
+
+    exit_code = 3
+
+
+class NotFoundError(InputError):
+    exit_code = 4
+
+
+class EmptyInputError(InputError):
+    exit_code = 5
+
+
+class BinaryInputError(InputError):
+    exit_code = 6
+
+
+class EncodingError(InputError):
+    exit_code = 7
+
+
+class TooLargeError(InputError):
+    exit_code = 8
+
+
+class NotResolutionError(InputError):
+    exit_code = 9
+
+
+class ArchiveError(ResarchiveError):
+    """The archive folder or one of its records is unusable."""
+
+    exit_code = 10
+
+
+class LockTimeoutError(ArchiveError):
+    exit_code = 11

@@ -1,0 +1,49 @@
+"""From a decoded source text to a Record. Each field has its own stage module;
+this one runs them in order over a single parse of the text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from slugify import slugify
+
+from .. import nlp
+from ..models import Record, Source
+from ..text import clean
+from .context import Context
+from .event import extract_document, extract_event
+from .organizations import extract_organizations
+from .persons import extract_persons
+from .places import extract_places
+from .recommendations import extract_recommendations
+from .speakers import extract_speakers
+
+__all__ = ["Context", "extract_record", "make_id"]
+
+
+def extract_record(source_text: str, source: Source) -> Record:
+    """Extract every field of a record from the decoded text of one document."""
+    cleaned = clean(source_text, nlp.is_known_word)
+    ctx = Context(cleaned, nlp.parse(cleaned.text))
+    document = extract_document(ctx)
+    event = extract_event(ctx)
+    speakers = extract_speakers(ctx)
+    record = Record(
+        id=make_id(event.start or document.adopted_on, event.name or document.title),
+        source=source,
+        document=document,
+        event=event,
+        organizations=extract_organizations(ctx),
+        persons=extract_persons(ctx, speakers),
+        places=extract_places(ctx),
+        speakers=speakers,
+        recommendations=extract_recommendations(ctx),
+        warnings=ctx.warnings,
+    )
+    return record
+
+
+def make_id(day: date | None, name: str) -> str:
+    """`YYYY-MM-DD-short-transliterated-name`; `undated-…` when the text gives no date."""
+    words = slugify(name or "document", max_length=40, word_boundary=True) or "document"
+    return f"{day.isoformat() if day else 'undated'}-{words}"

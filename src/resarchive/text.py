@@ -1,0 +1,231 @@
+"""Reading source bytes as text, and cleaning PDF/Word debris with a map back to the source.
+
+Extraction runs on the cleaned text; every span it finds is mapped back through
+`CleanText.source_span` so that `source_text[start:end]` holds the item as written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .errors import BinaryInputError, EmptyInputError, EncodingError
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251.
+
+    Returns (text, encoding). Raises an InputError subclass naming the cause.
+    """
+    if not data.strip():
+        raise EmptyInputError("empty file", name)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise EncodingError(f"cannot decode as {encoding}: {exc.reason}", name) from exc
+            return _check_text(text, name), encoding
+    if b"\x00" in data[:8192]:
+        raise BinaryInputError("binary file (NUL bytes), not text", name)
+    try:
+        return _check_text(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Windows-1251 decodes almost any byte string, so accept it only when the
+    # result reads as Cyrillic prose rather than as mojibake of some other encoding.
+    text = data.decode("cp1251", errors="replace")
+    letters = sum(ch.isalpha() for ch in text)
+    cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
+    if "\ufffd" in text or letters == 0 or cyrillic / letters < 0.5:
+        raise EncodingError("not UTF-8, UTF-16 or Windows-1251 text", name)
+    return _check_text(text, name), "cp1251"
+
+
+def _check_text(text: str, name: str) -> str:
+    if not text.strip():
+        raise EmptyInputError("file holds only whitespace", name)
+    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if control / len(text) > 0.01:
+        raise BinaryInputError("binary file (control characters), not text", name)
+    return text
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """Cleaned text: one logical paragraph or list item per line.
+
+    `offsets[i]` is the index in the source text of `text[i]`.
+    """
+
+    text: str
+    offsets: tuple[int, ...]
+    source: str
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of the clean text to the source text."""
+        if end <= start:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.source)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+_LIST_MARKER = re.compile(r"(?:[•●▪◦·‣∙*]|[-–—](?=\s)|\d{1,3}[.)](?=\s))")
+_TERMINAL = ".;:!?…"
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2007]+")
+
+
+def _line_chars(source: str, start: int, end: int) -> list[tuple[str, int]]:
+    """One source line as (char, source index) pairs: bold markers and soft hyphens
+    removed, runs of spaces folded, the ends stripped."""
+    line = source[start:end]
+    chars: list[tuple[str, int]] = []
+    i = 0
+    while i < len(line):
+        if line.startswith("**", i) or line.startswith("__", i):
+            i += 2
+            continue
+        ch = line[i]
+        if ch == "\u00ad" or ch == "\r":
+            i += 1
+            continue
+        if _SPACES.match(ch):
+            if chars and chars[-1][0] != " ":
+                chars.append((" ", start + i))
+            i += 1
+            continue
+        chars.append((ch, start + i))
+        i += 1
+    while chars and chars[0][0] == " ":
+        chars.pop(0)
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    return chars
+
+
+def _text(chars: list[tuple[str, int]]) -> str:
+    return "".join(ch for ch, _ in chars)
+
+
+def _is_bold_line(source: str, start: int, end: int) -> bool:
+    line = source[start:end].strip()
+    return len(line) > 4 and line.startswith("**") and line.endswith("**")
+
+
+def _last_word(chars: list[tuple[str, int]]) -> str:
+    m = re.search(r"(\w+)-$", _text(chars[-40:]))
+    return m.group(1) if m else ""
+
+
+def _first_word(chars: list[tuple[str, int]]) -> str:
+    m = re.match(r"\w+", _text(chars[:40]))
+    return m.group(0) if m else ""
+
+
+def _dehyphenate(left: str, right: str, is_word: Callable[[str], bool] | None) -> bool:
+    """Whether "left-\\nright" is one word broken by the line wrap (drop the hyphen)
+    rather than a hyphenated compound that happens to end a line."""
+    if not left or not right or not right[0].islower() or not left[-1].isalpha():
+        return False
+    if is_word is None:
+        return True
+    joined = (left + right).lower()
+    if is_word(joined):
+        return True
+    return not (is_word(left.lower()) and is_word(right.lower()))
+
+
+def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanText:
+    """Undo the debris of PDF/Word conversion, keeping a map to source offsets.
+
+    - words hyphenated across a line break are joined ("ве-\\nдущих" -> "ведущих");
+    - hard line breaks inside a paragraph become spaces;
+    - a paragraph that starts in lower case after one that did not end a sentence
+      continues it (a page break inside a list item), and a stray "- " before it is dropped;
+    - markdown bold markers and soft hyphens are removed, spaces folded.
+
+    `is_word` (e.g. a morphological dictionary lookup) tells real compounds like
+    "онлайн-\\nмероприятия" from wrapped words; without it every such break is joined.
+    """
+    # Source lines as (start, end) without the newline.
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(r"\r\n|\n|\r|\f|\u2028|\u2029", source):
+        lines.append((pos, m.start()))
+        pos = m.end()
+    lines.append((pos, len(source)))
+
+    units: list[list[tuple[str, int]]] = []  # logical lines of the output
+    unit_open = False  # whether the last unit may take the next source line
+    block_start = True  # the next non-empty line starts a new block (after a blank line)
+    for start, end in lines:
+        chars = _line_chars(source, start, end)
+        if not chars:
+            block_start = True
+            continue
+        text = _text(chars)
+        marker = _LIST_MARKER.match(text)
+        bold = _is_bold_line(source, start, end)
+        prev = units[-1] if units else None
+        if prev is not None and unit_open:
+            prev_text = _text(prev[-2:])
+            continues_sentence = prev_text[-1] not in _TERMINAL
+            if block_start:
+                # Across a blank line (a page break): only a lowercase start that
+                # continues an unfinished sentence joins; a stray dash is debris.
+                body = chars
+                if marker and not marker.group(0)[0].isdigit():
+                    body = chars[marker.end() :]
+                    while body and body[0][0] == " ":
+                        body = body[1:]
+                first = body[0][0] if body else ""
+                if continues_sentence and first.islower():
+                    _join(prev, body, source, is_word)
+                    block_start = False
+                    continue
+            elif not marker and not bold:
+                _join(prev, chars, source, is_word)
+                continue
+        units.append(list(chars))
+        unit_open = not bold
+        block_start = False
+
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    for i, unit in enumerate(units):
+        if i:
+            out_chars.append("\n")
+            out_offsets.append(unit[0][1])
+        for ch, off in unit:
+            out_chars.append(ch)
+            out_offsets.append(off)
+    return CleanText("".join(out_chars), tuple(out_offsets), source)
+
+
+def _join(
+    prev: list[tuple[str, int]],
+    chars: list[tuple[str, int]],
+    source: str,
+    is_word: Callable[[str], bool] | None,
+) -> None:
+    """Append a source line to the unit it continues."""
+    left, right = _last_word(prev), _first_word(chars)
+    if prev[-1][0] == "-" and left and right:
+        if _dehyphenate(left, right, is_word):
+            prev.pop()
+        # Either way the parts are one word: no space at the line break.
+        prev.extend(chars)
+        return
+    # The joining space stands for the line break in the source.
+    newline_at = prev[-1][1] + 1
+    while newline_at < len(source) and source[newline_at] not in "\r\n\f":
+        newline_at += 1
+    prev.append((" ", min(newline_at, len(source) - 1)))
+    prev.extend(chars)

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    """An empty archive folder."""
+    root = tmp_path / "archive"
+    (root / "raw").mkdir(parents=True)
+    (root / "structured").mkdir()
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive with the three seed documents ingested (once per test session).
+
+    Tests must copy it (`copy_archive`) before changing anything in it.
+    """
+    from resarchive.archive import Archive
+    from resarchive.ingest import ingest
+
+    root = tmp_path_factory.mktemp("seeds") / "archive"
+    results = list(ingest(Archive(root), SEEDS))
+    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
+    return root
+
+
+@pytest.fixture
+def copy_archive(seed_archive: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy"
+    shutil.copytree(seed_archive, target)
+    return target

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from resarchive.errors import BinaryInputError, EmptyInputError, EncodingError
+from resarchive.text import clean, decode
+
+KNOWN = {"ведущих", "социальных", "онлайн", "мероприятиях", "за", "заинтересованных"}
+
+
+def is_word(word: str) -> bool:
+    return word in KNOWN
+
+
+def check_offsets(ct) -> None:
+    for i, ch in enumerate(ct.text):
+        if ch not in " \n":
+            assert ct.source[ct.offsets[i]] == ch
+
+
+def test_decode_encodings() -> None:
+    text = "Резолюция семинара\n"
+    assert decode(text.encode("utf-8")) == (text, "utf-8")
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == (text, "utf-8-sig")
+    assert decode(text.encode("cp1251")) == (text, "cp1251")
+    assert decode(text.encode("utf-16")) == (text, "utf-16")
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", EmptyInputError),
+        (b"  \n\t \n", EmptyInputError),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInputError),
+        (bytes(range(128, 256)) * 4, EncodingError),
+    ],
+)
+def test_decode_rejects(data: bytes, error: type) -> None:
+    with pytest.raises(error):
+        decode(data, "bad.txt")
+
+
+def test_clean_joins_hyphenated_words_and_soft_wraps() -> None:
+    source = "библиотекарей, ве-\nдущих работу в социаль-\r\nных сетях и онлайн-\nмероприятиях"
+    ct = clean(source, is_word)
+    assert ct.text == "библиотекарей, ведущих работу в социальных сетях и онлайн-мероприятиях"
+    check_offsets(ct)
+    start = ct.text.index("ведущих")
+    s, e = ct.source_span(start, start + len("ведущих"))
+    assert source[s:e] == "ве-\nдущих"
+
+
+def test_clean_page_break_inside_item_and_stray_dash() -> None:
+    source = (
+        "Решили:\n1. Библиотекам обеспечить учет посещений. Отделу развития\n\n"
+        "- библиотечного дела подготовить отчет.\n2. Провести семинар.\n"
+    )
+    ct = clean(source)
+    assert ct.text.splitlines() == [
+        "Решили:",
+        "1. Библиотекам обеспечить учет посещений. Отделу развития библиотечного дела подготовить отчет.",
+        "2. Провести семинар.",
+    ]
+    check_offsets(ct)
+
+
+def test_clean_keeps_bullets_apart_and_strips_bold() -> None:
+    source = "**РЕЗОЛЮЦИЯ**\n\n•  проведение акций;\n\n• разработка\nдокументов;\n"
+    ct = clean(source)
+    assert ct.text.splitlines() == ["РЕЗОЛЮЦИЯ", "• проведение акций;", "• разработка документов;"]
+    check_offsets(ct)
+
+
+def test_clean_sentence_break_across_blank_line_continues() -> None:
+    ct = clean("Выход в\n\nмедиапространство важен.\n\nНовый абзац.")
+    assert ct.text == "Выход в медиапространство важен.\nНовый абзац."
