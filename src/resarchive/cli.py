@@ -240,3 +240,38 @@ def schema() -> None:
     from .models import record_json_schema
 
     sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command("eval")
+def eval_(
+    fmt: Annotated[TextFormat, typer.Option("--format", help="Output format.")] = TextFormat.table,
+    misses: Annotated[
+        bool, typer.Option("--misses", help="Also list every missed, extra or wrong item.")
+    ] = False,
+) -> None:
+    """Score the extractor against the reviewed records (the gold) of the archive.
+
+    Re-extracts each reviewed record's raw file and prints precision, recall and F1 per
+    list field, accuracy per scalar field, and their macro average.
+    """
+    from .evaluate import evaluate
+
+    report = evaluate(State.archive)
+    if report.records == 0:
+        err.print("no reviewed records: set `reviewed: true` on records checked by hand")
+        raise typer.Exit(1)
+    if fmt is TextFormat.json:
+        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table("field", "precision", "recall", "F1 / accuracy", "n", title=f"{report.records} reviewed record(s)")
+    for name, c in report.lists.items():
+        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp + c.fn))
+    for name, a in report.scalars.items():
+        table.add_row(name, "", "", f"{a.value:.3f}", str(a.total))
+    table.add_row("[bold]macro[/bold]", "", "", f"[bold]{report.macro:.3f}[/bold]", "")
+    out.print(table)
+    if misses:
+        for line in report.misses:
+            out.print(line, markup=False)

@@ -47,6 +47,8 @@ def match_case(new: str, old: str) -> str:
     """Give `new` the capitalization `old` had: UPPER, Title or lower (per hyphen part)."""
     if "-" in new and new.count("-") == old.count("-"):
         return "-".join(match_case(n, o) for n, o in zip(new.split("-"), old.split("-"), strict=True))
+    if "ё" not in old.lower():
+        new = new.replace("ё", "е").replace("Ё", "Е")
     if old.isupper() and len(old) > 1:
         return new.upper()
     if old[:1].isupper():
@@ -91,12 +93,10 @@ _MASCULINE = (
     ("ского", "ский"), ("цкого", "цкий"), ("скому", "ский"), ("цкому", "цкий"),
     ("ским", "ский"), ("цким", "цкий"), ("ском", "ский"), ("цком", "цкий"),
     ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-    ("ову", "ов"), ("еву", "ев"), ёву := ("ёву", "ёв"), ("ину", "ин"), ("ыну", "ын"),
+    ("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"), ("ину", "ин"), ("ыну", "ын"),
     ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ыным", "ын"),
     ("ове", "ов"), ("еве", "ев"), ("ине", "ин"),
 )
-del ёву
-_INDECLINABLE = ("ко", "их", "ых", "аго", "яго", "ово", "ого", "е", "и", "у", "ю", "о")
 
 
 def _surname_nominative(surname: str, gender: str | None, case: str | None) -> str:
@@ -122,6 +122,16 @@ def _surname_nominative(surname: str, gender: str | None, case: str | None) -> s
             guess = _surn_lookup(surname, gender, case)
             return guess or surname
         return surname  # consonant-final feminine (Андюл), -о, foreign
+    if low.endswith(("ого", "его", "ому", "ему", "ым", "им")) and len(low) > 5:
+        # adjectival masculine surname (Заречного -> Заречный)
+        for p in parses(surname):
+            g = _grams(p)
+            if "ADJF" in g and case in g and "masc" in g:
+                form = p.inflect({"nomn", "sing", "masc"})
+                if form:
+                    return match_case(form.word, surname)
+        stem = re.sub(r"(ого|его|ому|ему|ым|им)$", "", low)
+        return match_case(stem + ("ий" if stem[-1:] in "кгхжшщч" else "ый"), surname)
     if case in ("gent", "accs") and low[-1] in "ая" and len(low) > 3:
         guess = _surn_lookup(surname, gender, case)
         if guess:
@@ -189,7 +199,9 @@ def normalize_person(text: str) -> str:
 
     Initials forms come out as "Фамилия И. О." ("И.В.Петровой" -> "Петрова И. В.").
     """
-    text = re.sub(r"\s+", " ", text.replace("ё", "ё")).strip(" ,;.()")
+    text = re.sub(r"\s+", " ", text).strip(" ,;()")
+    if not re.search(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.$", text):
+        text = text.rstrip(".")
     if re.search(r"[А-ЯЁ]\.", text):
         return _normalize_initials(text)
     words = text.split(" ")
@@ -302,12 +314,7 @@ def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
         if _is_abbreviation(tok):
             head = m
             break
-        first_part = _word_parts(tok.rstrip("."))[0]
-        ps = parses(first_part)
-        if "-" in tok and any("NOUN" in _grams(p) for p in parses(_word_parts(tok)[-1])) and not \
-                any("NOUN" in _grams(p) for p in ps):
-            # "Южно-Сахалинска", "Ханты-Мансийского": a compound whose last part declines
-            ps = parses(_word_parts(tok)[-1])
+        ps = parses(_head_word(tok))
         has_noun = any("NOUN" in _grams(p) for p in ps)
         has_adj = any(_is_adjective(p) for p in ps)
         if has_adj and (not has_noun or _adj_beats_noun(ps)):
@@ -350,11 +357,12 @@ def _agreement(head, modifiers, prefer_singular):
     if head is not None and not _is_abbreviation(head.group(0)):
         word = _head_word(head.group(0))
         head_opts = []
-        for p in parses(word):
-            if "NOUN" in _grams(p):
-                c, n, g = _case_number(p)
-                if c:
-                    head_opts.append((c, n, g, p.score))
+        nouns = [p for p in parses(word) if "NOUN" in _grams(p)]
+        common = [p for p in nouns if not _grams(p) & {"Surn", "Name", "Patr"}]
+        for p in common or nouns:
+            c, n, g = _case_number(p)
+            if c:
+                head_opts.append((c, n, g, p.score))
     mod_sets = []
     for m in modifiers:
         word = _word_parts(m.group(0))[-1]
@@ -399,10 +407,18 @@ def _agrees(head_opt, mod_opt) -> bool:
 
 
 def _head_word(tok: str) -> str:
+    """The part of a hyphenated word that shows its case: the first ("Петропавловска-
+    Камчатского", "Ростова-на-Дону") unless it is a fixed prefix ("Южно-Сахалинска",
+    "Ханты-Мансийского")."""
     parts = _word_parts(tok.rstrip("."))
-    if len(parts) > 1 and not any("NOUN" in _grams(p) for p in parses(parts[0])):
+    if len(parts) < 2 or parts[1].lower() in _PREPOSITIONS:
+        return parts[0]
+    first, last = parts[0].lower(), parts[-1].lower()
+    if first.endswith("о") or any("Fixd" in _grams(p) for p in parses(first)):
         return parts[-1]
-    return parts[0]
+    first_forms = {_case_number(p)[:2] for p in parses(first) if _grams(p) & {"NOUN", "ADJF"}}
+    last_forms = {_case_number(p)[:2] for p in parses(last) if _grams(p) & {"NOUN", "ADJF"}}
+    return parts[0] if first_forms & last_forms or not last_forms else parts[-1]
 
 
 def _to_nominative(tok: str, case, number, gender, is_head: bool) -> str:
@@ -411,6 +427,9 @@ def _to_nominative(tok: str, case, number, gender, is_head: bool) -> str:
     parts = _word_parts(tok)
     out = []
     for i, part in enumerate(parts):
+        if part.lower() in _PREPOSITIONS:  # "Ростова-на-Дону": the rest is fixed
+            out.extend(parts[i:])
+            break
         out.append(_inflect_word(part, case, number, gender, is_head, i == 0) or part)
     return "-".join(out)
 

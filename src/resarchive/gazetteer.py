@@ -1,0 +1,70 @@
+"""The reviewed gazetteer of library abbreviations (package data `data/abbreviations.yaml`).
+
+Light on purpose: only pyyaml, no NLP, so `query --org РБА` can alias cheaply.
+
+- `abbreviations()`: abbreviation -> full name ("РБА" -> "Российская библиотечная ассоциация").
+- `legal_forms()`: legal-form prefix -> its spelled-out form ("МБУК" -> "Муниципальное
+  бюджетное учреждение культуры").
+- `LEGAL_FORM_PREFIXES`-like access through `legal_form_prefixes()`, and `expand()`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    text = resources.files("resarchive").joinpath("data/abbreviations.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return {
+        "abbreviations": {str(k): str(v) for k, v in (data.get("abbreviations") or {}).items()},
+        "legal_forms": {str(k): str(v) for k, v in (data.get("legal_forms") or {}).items()},
+    }
+
+
+def abbreviations() -> dict[str, str]:
+    """Abbreviation -> full name (nominative)."""
+    return dict(_data()["abbreviations"])
+
+
+def legal_forms() -> dict[str, str]:
+    """Legal-form abbreviation -> the form spelled out."""
+    return dict(_data()["legal_forms"])
+
+
+@lru_cache(maxsize=1)
+def legal_form_prefixes() -> frozenset[str]:
+    """Every legal-form abbreviation ("МБУК", "КГБУ", ...)."""
+    return frozenset(_data()["legal_forms"])
+
+
+@lru_cache(maxsize=1)
+def legal_form_phrases() -> tuple[tuple[str, str], ...]:
+    """(spelled-out form in lower case, abbreviation), longest first."""
+    pairs = [(full.lower(), abbr) for abbr, full in _data()["legal_forms"].items()]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def expand(abbreviation: str) -> str | None:
+    """The full name of an abbreviation or legal form, or None when unknown."""
+    key = " ".join(abbreviation.split())
+    data = _data()
+    return data["abbreviations"].get(key) or data["legal_forms"].get(key)
+
+
+def aliases(name: str) -> list[str]:
+    """Other spellings of `name` by the gazetteer: its full form or its abbreviations."""
+    key = " ".join(name.split())
+    out = []
+    full = expand(key)
+    if full:
+        out.append(full)
+    folded = key.lower().replace("ё", "е")
+    for abbr, long in _data()["abbreviations"].items():
+        if long.lower().replace("ё", "е") == folded:
+            out.append(abbr)
+    return out
