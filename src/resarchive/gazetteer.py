@@ -5,7 +5,8 @@ Light on purpose: only pyyaml, no NLP, so `query --org РБА` can alias cheaply
 - `abbreviations()`: abbreviation -> full name ("РБА" -> "Российская библиотечная ассоциация").
 - `legal_forms()`: legal-form prefix -> its spelled-out form ("МБУК" -> "Муниципальное
   бюджетное учреждение культуры").
-- `LEGAL_FORM_PREFIXES`-like access through `legal_form_prefixes()`, and `expand()`.
+- `legal_form_prefixes()`, `generic_abbreviations()` ("ЦБС": a kind, not one body),
+  `expand()` and `aliases()`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ def _data() -> dict:
     return {
         "abbreviations": {str(k): str(v) for k, v in (data.get("abbreviations") or {}).items()},
         "legal_forms": {str(k): str(v) for k, v in (data.get("legal_forms") or {}).items()},
+        "generic": frozenset(str(x) for x in (data.get("generic") or [])),
     }
 
 
@@ -47,6 +49,11 @@ def legal_form_phrases() -> tuple[tuple[str, str], ...]:
     """(spelled-out form in lower case, abbreviation), longest first."""
     pairs = [(full.lower(), abbr) for abbr, full in _data()["legal_forms"].items()]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def generic_abbreviations() -> frozenset[str]:
+    """Abbreviations naming a kind of institution ("ЦБС"), not one institution."""
+    return _data()["generic"]
 
 
 def expand(abbreviation: str) -> str | None:

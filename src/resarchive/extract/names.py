@@ -46,7 +46,9 @@ def _grams(p) -> set[str]:
 def match_case(new: str, old: str) -> str:
     """Give `new` the capitalization `old` had: UPPER, Title or lower (per hyphen part)."""
     if "-" in new and new.count("-") == old.count("-"):
-        return "-".join(match_case(n, o) for n, o in zip(new.split("-"), old.split("-"), strict=True))
+        return "-".join(
+            match_case(n, o) for n, o in zip(new.split("-"), old.split("-"), strict=True)
+        )
     if "ё" not in old.lower():
         new = new.replace("ё", "е").replace("Ё", "Е")
     if old.isupper() and len(old) > 1:
@@ -84,18 +86,49 @@ def _inflect_tagged(word: str, tag: str, gender: str, case: str) -> str | None:
 
 # (ending in an oblique form, nominative ending), tried longest first, per gender.
 _FEMININE = (
-    ("ской", "ская"), ("цкой", "цкая"), ("скую", "ская"), ("цкую", "цкая"),
-    ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
-    ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"), ("ину", "ина"), ("ыну", "ына"),
-    ("ую", "ая"), ("юю", "яя"),
+    ("ской", "ская"),
+    ("цкой", "цкая"),
+    ("скую", "ская"),
+    ("цкую", "цкая"),
+    ("овой", "ова"),
+    ("евой", "ева"),
+    ("ёвой", "ёва"),
+    ("иной", "ина"),
+    ("ыной", "ына"),
+    ("ову", "ова"),
+    ("еву", "ева"),
+    ("ёву", "ёва"),
+    ("ину", "ина"),
+    ("ыну", "ына"),
+    ("ую", "ая"),
+    ("юю", "яя"),
 )
 _MASCULINE = (
-    ("ского", "ский"), ("цкого", "цкий"), ("скому", "ский"), ("цкому", "цкий"),
-    ("ским", "ский"), ("цким", "цкий"), ("ском", "ский"), ("цком", "цкий"),
-    ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-    ("ову", "ов"), ("еву", "ев"), ("ёву", "ёв"), ("ину", "ин"), ("ыну", "ын"),
-    ("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ыным", "ын"),
-    ("ове", "ов"), ("еве", "ев"), ("ине", "ин"),
+    ("ского", "ский"),
+    ("цкого", "цкий"),
+    ("скому", "ский"),
+    ("цкому", "цкий"),
+    ("ским", "ский"),
+    ("цким", "цкий"),
+    ("ском", "ский"),
+    ("цком", "цкий"),
+    ("ова", "ов"),
+    ("ева", "ев"),
+    ("ёва", "ёв"),
+    ("ина", "ин"),
+    ("ына", "ын"),
+    ("ову", "ов"),
+    ("еву", "ев"),
+    ("ёву", "ёв"),
+    ("ину", "ин"),
+    ("ыну", "ын"),
+    ("овым", "ов"),
+    ("евым", "ев"),
+    ("иным", "ин"),
+    ("ыным", "ын"),
+    ("ове", "ов"),
+    ("еве", "ев"),
+    ("ине", "ин"),
 )
 
 
@@ -142,7 +175,7 @@ def _surname_nominative(surname: str, gender: str | None, case: str | None) -> s
 
 
 def _adjectival_feminine(low: str) -> str:
-    """"сечной" -> "сечная"; after к/г/х/ж/ш/щ/ч/ц the ending spells -ая as well."""
+    """ "сечной" -> "сечная"; after к/г/х/ж/ш/щ/ч/ц the ending spells -ая as well."""
     return low[:-2] + "ая"
 
 
@@ -166,7 +199,7 @@ def _is_initial(tok: str) -> bool:
 
 
 def split_initials(text: str) -> str:
-    """"И.В.Петрова" -> "И. В. Петрова": one space after each initial."""
+    """ "И.В.Петрова" -> "И. В. Петрова": one space after each initial."""
     return re.sub(r"(?<![А-Яа-яЁё])([А-ЯЁ])\.\s*", r"\1. ", text).strip()
 
 
@@ -209,9 +242,7 @@ def normalize_person(text: str) -> str:
         return words[0] if words else text
     # Find the patronymic; the first name stands before it, the surname before
     # the first name ("Фамилия Имя Отчество") or after the patronymic.
-    patr_i = next(
-        (i for i, w in enumerate(words) if i > 0 and _gender_case_sets(w, "Patr")), None
-    )
+    patr_i = next((i for i, w in enumerate(words) if i > 0 and _gender_case_sets(w, "Patr")), None)
     if patr_i is not None:
         first_i = patr_i - 1
         rest = [i for i in range(len(words)) if i not in (first_i, patr_i)]
@@ -229,7 +260,7 @@ def normalize_person(text: str) -> str:
     first_n = (_inflect_tagged(first, "Name", gender, case) if gender else None) or first
     patr_n = None
     if patronymic:
-        patr_n = (_inflect_tagged(patronymic, "Patr", gender, case) if gender else None)
+        patr_n = _inflect_tagged(patronymic, "Patr", gender, case) if gender else None
         patr_n = patr_n or patronymic
     parts = []
     if surname_i is not None:
@@ -268,8 +299,28 @@ def _surname_gender_case(surname: str) -> tuple[str | None, str | None]:
 
 _STOP_WORDS = {"им.", "им", "имени", "№"}
 _PREPOSITIONS = {
-    "в", "во", "на", "по", "для", "при", "с", "со", "к", "ко", "о", "об", "от", "из", "за",
-    "у", "до", "и", "или", "над", "под", "через",
+    "в",
+    "во",
+    "на",
+    "по",
+    "для",
+    "при",
+    "с",
+    "со",
+    "к",
+    "ко",
+    "о",
+    "об",
+    "от",
+    "из",
+    "за",
+    "у",
+    "до",
+    "и",
+    "или",
+    "над",
+    "под",
+    "через",
 }
 
 
@@ -326,9 +377,8 @@ def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
     if head is None and not modifiers:
         return text
     case, number, gender = _agreement(head, modifiers, prefer_singular)
-    if case is None or case == "nomn" and number is not None:
-        if case == "nomn":
-            return text
+    if case is None or case == "nomn":
+        return text
     out = []
     last = 0
     for m in [*modifiers, head] if head is not None else modifiers:
@@ -375,12 +425,14 @@ def _agreement(head, modifiers, prefer_singular):
         mod_sets.append(opts)
     if head_opts:
         options = [
-            o for o in head_opts
-            if all(any(_agrees(o, mo) for mo in ms) for ms in mod_sets if ms)
+            o for o in head_opts if all(any(_agrees(o, mo) for mo in ms) for ms in mod_sets if ms)
         ] or head_opts
     elif mod_sets and mod_sets[0]:
-        options = [(c, n, g, 1.0) for c, n, g in mod_sets[0]
-                   if all(any(_agrees((c, n, g), mo) for mo in ms) for ms in mod_sets[1:] if ms)]
+        options = [
+            (c, n, g, 1.0)
+            for c, n, g in mod_sets[0]
+            if all(any(_agrees((c, n, g), mo) for mo in ms) for ms in mod_sets[1:] if ms)
+        ]
         options = options or [(c, n, g, 1.0) for c, n, g in mod_sets[0]]
     if not options:
         return None, None, None

@@ -1,0 +1,151 @@
+"""Places: one entry per place, nominative, first mention first.
+
+Found from natasha's LOC spans plus token rules natasha misses: "г. X" / "г.X" /
+"города X" (a city), and coordinated phrases that share one head noun, which expand
+into one place each ("Ивановской, Орловской и Владимирской областей" -> "Ивановская
+область", "Орловская область", "Владимирская область"; "республик Башкортостан, Карелия,
+Коми" -> "Республика Башкортостан", ...).
+
+Places inside organization names count (the convention): "ЦБС г. Хабаровска" names the
+city Хабаровск, "Государственная научная библиотека Кузбасса" names Кузбасс; they are
+real places the record involves. Names inside quoted titles count the same way.
+Repeated mentions merge by lemma ("Кузбасса" = "Кузбасс"). `kind` comes only from the
+words of the text (г./город -> city, область/край -> region, республика -> republic,
+район/округ -> district, Российская Федерация/Россия -> country); otherwise null.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import lemmas
+from ..models import Place
+from .context import Context
+from .names import match_case, parses, phrase_nominative
+
+_KINDS = {
+    "город": "city",
+    "г": "city",
+    "посёлок": "settlement",
+    "поселок": "settlement",
+    "село": "settlement",
+    "деревня": "settlement",
+    "станица": "settlement",
+    "область": "region",
+    "край": "region",
+    "республика": "republic",
+    "район": "district",
+    "округ": "district",
+    "федерация": "country",
+    "россия": "country",
+}
+_PLURAL_HEADS = {
+    "область": "область",
+    "край": "край",
+    "район": "район",
+    "округ": "округ",
+    "республика": "республика",
+}
+_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
+# "г. Кемерово", "г.Белово", "города Коврова"; not "2022 г.\nМуниципальное" (a year).
+_CITY = re.compile(rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:г\.|гор\.|город(?:а|е|ом|у)?)[ \u00a0]?({_CAP})")
+_COORD_ADJ = re.compile(
+    rf"((?:{_CAP}(?:ой|ого|ом|ая|ий|ый|ую|ей)(?:\s*,\s*|\s+и\s+))+{_CAP}(?:ой|ого|ом|ая|ий|ый|ую|ей))"
+    r"\s+(област[а-яё]*|кра[её][а-яё]*|район[а-яё]*|округ[а-яё]*)"
+)
+_COORD_REP = re.compile(
+    rf"(?<![А-Яа-яЁё])(республик[а-яё]*)\s+((?:{_CAP}(?:\s*,\s*|\s+и\s+))+{_CAP})"
+)
+
+
+def extract_places(ctx: Context) -> list[Place]:
+    text = ctx.text
+    found: list[tuple[int, int, str, str | None]] = []  # start, end, name, kind
+    covered: list[tuple[int, int]] = []
+
+    for m in _COORD_ADJ.finditer(text):
+        head = lemmas.lemma(m.group(2))
+        if head not in _PLURAL_HEADS or not _is_plural(m.group(2)):
+            continue
+        for a in re.finditer(_CAP, m.group(1)):
+            name = f"{_adj_nominative(a.group(), head)} {head}"
+            at = m.start(1) + a.start()
+            found.append((at, at + len(a.group()), name, _KINDS.get(head)))
+        covered.append((m.start(), m.end()))
+    for m in _COORD_REP.finditer(text):
+        if not _is_plural(m.group(1)):
+            continue
+        for a in re.finditer(_CAP, m.group(2)):
+            found.append(
+                (
+                    m.start(2) + a.start(),
+                    m.start(2) + a.end(),
+                    f"Республика {a.group()}",
+                    "republic",
+                )
+            )
+        covered.append((m.start(), m.end()))
+
+    for m in _CITY.finditer(text):
+        name = phrase_nominative(m.group(1))
+        found.append((m.start(1), m.end(1), name, "city"))
+        covered.append((m.start(1), m.end(1)))
+
+    for s in ctx.doc.spans:
+        if s.type != "LOC":
+            continue
+        if any(a <= s.start and s.stop <= b for a, b in covered):
+            continue
+        raw = " ".join(s.text.split())
+        name = phrase_nominative(raw, prefer_singular=True)
+        found.append((s.start, s.stop, name, _kind(name)))
+
+    found.sort(key=lambda f: f[0])
+    out: list[Place] = []
+    seen: dict[tuple[str, ...], Place] = {}
+    for start, end, name, kind in found:
+        key = _key(name)
+        if not key:
+            continue
+        if key in seen:
+            seen[key].kind = seen[key].kind or kind
+            continue
+        place = Place(name=name, kind=kind, span=ctx.span(start, end))
+        seen[key] = place
+        out.append(place)
+    return out
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(w for w in lemmas.lemmas(name) if w not in ("г", "город"))
+
+
+def _kind(name: str) -> str | None:
+    for w in lemmas.lemmas(name):
+        if w in _KINDS:
+            return _KINDS[w]
+    return None
+
+
+def _is_plural(word: str) -> bool:
+    return any("plur" in str(p.tag) for p in parses(word))
+
+
+def _adj_nominative(adj: str, head: str) -> str:
+    """ "Ивановской" + "область" -> "Ивановская" (nominative, the head's gender)."""
+    gender = next(
+        (
+            g
+            for p in parses(head)
+            if "NOUN" in str(p.tag)
+            for g in ("masc", "femn", "neut")
+            if g in str(p.tag)
+        ),
+        "femn",
+    )
+    for p in parses(adj):
+        if str(p.tag).startswith("ADJF"):
+            form = p.inflect({"nomn", "sing", gender})
+            if form:
+                return match_case(form.word, adj)
+    return adj

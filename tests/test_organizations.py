@@ -1,0 +1,86 @@
+"""Organizations: quoted names, legal forms, abbreviations, merging, what is not one."""
+
+from functools import cache
+
+from resarchive import nlp
+from resarchive.extract.context import Context
+from resarchive.extract.organizations import extract_organizations
+from resarchive.text import clean
+
+
+@cache
+def _parsed(text: str):
+    cleaned = clean(text, nlp.is_known_word)
+    return cleaned, nlp.parse(cleaned.text)
+
+
+def ctx(text: str) -> Context:
+    cleaned, doc = _parsed(text)
+    return Context(cleaned, doc)
+
+
+def names(text: str) -> list[str]:
+    return [o.name for o in extract_organizations(ctx(text))]
+
+
+def test_legal_form_is_split_and_quotes_extended():
+    text = "Семинар провело МБУК «Тисульская районная библиотека им. Н. А. Островского».\n"
+    orgs = extract_organizations(ctx(text))
+    assert len(orgs) == 1
+    assert orgs[0].name == "Тисульская районная библиотека им. Н. А. Островского"
+    assert orgs[0].legal_form == "МБУК"
+    start, end = orgs[0].span
+    assert text[start:end] == "МБУК «Тисульская районная библиотека им. Н. А. Островского»"
+
+
+def test_spelled_out_legal_form():
+    text = (
+        "Муниципальное казенное учреждение культуры «Ольховская библиотечная система» "
+        "приглашает коллег.\n"
+    )
+    orgs = extract_organizations(ctx(text))
+    assert [o.name for o in orgs] == ["Ольховская библиотечная система"]
+    assert orgs[0].legal_form == "Муниципальное казенное учреждение культуры"
+
+
+def test_defined_abbreviation_is_short_and_merges():
+    text = (
+        "Члены Ассоциации школьных библиотекарей (АШБ) собрались в Омске. "
+        "Совет АШБ поддержал предложение. Участники вступили в АШБ.\n"
+    )
+    orgs = extract_organizations(ctx(text))
+    assert orgs[0].name == "Ассоциация школьных библиотекарей"
+    assert orgs[0].short == "АШБ"
+    assert [o.name for o in orgs].count("Ассоциация школьных библиотекарей") == 1
+    assert "Совет АШБ" in [o.name for o in orgs]
+
+
+def test_oblique_mentions_merge_into_one_nominative_entry():
+    text = (
+        "Сотрудники Новгородской областной научной библиотеки им. Ф. М. Достоевского "
+        "провели семинар. Новгородская областная научная библиотека им. Ф. М. Достоевского "
+        "издаст сборник.\n"
+    )
+    assert names(text) == ["Новгородская областная научная библиотека им. Ф. М. Достоевского"]
+
+
+def test_national_abbreviation_from_gazetteer():
+    text = "Предложения направить в РНБ до конца года.\n"
+    orgs = extract_organizations(ctx(text))
+    assert [(o.name, o.short) for o in orgs] == [("Российская национальная библиотека", "РНБ")]
+
+
+def test_generic_words_and_titles_are_not_organizations():
+    text = (
+        "Муниципальным ЦБС подготовить отчеты. Материалы опубликовать в журнале "
+        "«Библиотечное дело Прикамья» и на портале «Культура Урала». "
+        "Заседание Клуба провести в мае. Страница библиотеки ВКонтакте обновлена.\n"
+    )
+    assert names(text) == []
+
+
+def test_generic_abbreviation_with_a_place_is_an_organization():
+    text = "Опытом поделились коллеги из ЦБС г. Осинники и Тайгинской ЦБС.\n"
+    got = names(text)
+    assert "ЦБС г. Осинники" in got
+    assert "Тайгинская ЦБС" in got

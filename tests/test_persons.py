@@ -1,0 +1,100 @@
+"""Persons: token rules over the one natasha parse, names in the nominative, roles."""
+
+from functools import cache
+
+from resarchive import nlp
+from resarchive.extract.context import Context
+from resarchive.extract.persons import extract_persons
+from resarchive.models import Speaker
+from resarchive.text import clean
+
+
+@cache
+def _parsed(text: str):
+    cleaned = clean(text, nlp.is_known_word)
+    return cleaned, nlp.parse(cleaned.text)
+
+
+def ctx(text: str) -> Context:
+    cleaned, doc = _parsed(text)
+    return Context(cleaned, doc)
+
+
+def by_name(persons):
+    return {p.name: p for p in persons}
+
+
+def test_dative_thanks_with_position_and_organization():
+    text = (
+        "1. Выразить благодарность Логинову Игорю Семеновичу, директору Дворца культуры "
+        "металлургов, за помощь в проведении семинара.\n"
+    )
+    persons = extract_persons(ctx(text), [])
+    assert [p.name for p in persons] == ["Логинов Игорь Семенович"]
+    assert persons[0].role == "директор"
+    assert persons[0].organization == "Дворец культуры металлургов"
+    source = text
+    start, end = persons[0].span
+    assert source[start:end] == "Логинову Игорю Семеновичу"
+
+
+def test_accusative_list_with_organizations_in_parentheses():
+    text = (
+        "Включить в состав совета: Бережную Анну Олеговну (Тисульская ЦБС); "
+        "Кравец Галину Юрьевну и Зайцеву Ольгу Ивановну (ЦБС г. Юрги); "
+        "Ткаченко Илью Павловича (Областная библиотека для детей).\n"
+    )
+    people = by_name(extract_persons(ctx(text), []))
+    assert set(people) == {
+        "Бережная Анна Олеговна",
+        "Кравец Галина Юрьевна",
+        "Зайцева Ольга Ивановна",
+        "Ткаченко Илья Павлович",
+    }
+    assert people["Бережная Анна Олеговна"].organization == "Тисульская ЦБС"
+    # the organization in parentheses belongs to both names joined by "и"
+    assert people["Кравец Галина Юрьевна"].organization == "ЦБС г. Юрги"
+    assert people["Зайцева Ольга Ивановна"].organization == "ЦБС г. Юрги"
+    assert people["Ткаченко Илья Павлович"].role is None
+
+
+def test_eponyms_and_authors_are_not_persons():
+    text = (
+        "Семинар прошел в Областной библиотеке им. А.С. Пушкина и в библиотеке "
+        "имени Н. К. Крупской. Обсуждали книги А. Гайдара.\n"
+    )
+    assert extract_persons(ctx(text), []) == []
+
+
+def test_names_in_quoted_titles_are_not_actors():
+    text = "- «Читаем Маршака Самуила Яковлевича вместе», докладчик выступила с опытом.\n"
+    assert extract_persons(ctx(text), []) == []
+
+
+def test_initials_form_is_a_person():
+    text = "С приветственным словом выступила директор библиотеки Н.В. Зуева.\n"
+    assert [p.name for p in extract_persons(ctx(text), [])] == ["Зуева Н. В."]
+
+
+def test_speakers_are_persons_once():
+    text = (
+        "- «Опыт работы», докладчик Пахомова Инна Сергеевна, методист ЦБС г. Ачинска.\n"
+        "Отметить работу Пахомовой Инны Сергеевны и Рудаковой Елены Павловны.\n"
+    )
+    start = text.index("Пахомова")
+    speaker = Speaker(
+        name="Пахомова Инна Сергеевна",
+        position="методист",
+        organization="ЦБС г. Ачинска",
+        talk="Опыт работы",
+        span=(start, start + len("Пахомова Инна Сергеевна")),
+    )
+    persons = extract_persons(ctx(text), [speaker])
+    assert [p.name for p in persons] == ["Пахомова Инна Сергеевна", "Рудакова Елена Павловна"]
+    assert persons[0].role == "методист"
+    assert persons[0].organization == "ЦБС г. Ачинска"
+
+
+def test_unbalanced_quotes_in_a_title_do_not_hide_the_speaker_name():
+    text = "- «Читаем с мамой «Сказки Пушкина», докладчик Лаптева Вера Игоревна, библиотекарь.\n"
+    assert [p.name for p in extract_persons(ctx(text), [])] == ["Лаптева Вера Игоревна"]

@@ -1,0 +1,64 @@
+"""Places: nominative, coordinated phrases expanded, one entry per place."""
+
+from functools import cache
+
+from resarchive import nlp
+from resarchive.extract.context import Context
+from resarchive.extract.places import extract_places
+from resarchive.text import clean
+
+
+@cache
+def _parsed(text: str):
+    cleaned = clean(text, nlp.is_known_word)
+    return cleaned, nlp.parse(cleaned.text)
+
+
+def places(text: str) -> list[tuple[str, str | None]]:
+    cleaned, doc = _parsed(text)
+    return [(p.name, p.kind) for p in extract_places(Context(cleaned, doc))]
+
+
+def test_cities_in_oblique_cases_and_abbreviated():
+    got = dict(places("Семинар прошел в Смоленске, участвовали коллеги из г.Вязьмы и Брянска.\n"))
+    assert "Смоленск" in got
+    assert got["Вязьма"] == "city"
+    assert "Брянск" in got
+
+
+def test_coordinated_regions_expand():
+    got = places("Приехали библиотекари Тверской, Псковской и Новгородской областей.\n")
+    assert got == [
+        ("Тверская область", "region"),
+        ("Псковская область", "region"),
+        ("Новгородская область", "region"),
+    ]
+
+
+def test_coordinated_republics_expand():
+    got = [
+        name
+        for name, _ in places(
+            "В форуме участвовали представители республик Адыгея, Тыва, Хакасия.\n"
+        )
+    ]
+    assert got[:3] == ["Республика Адыгея", "Республика Тыва", "Республика Хакасия"]
+
+
+def test_repeated_place_is_listed_once():
+    text = "Библиотеки Кубани активно работают. Опыт Кубани распространить в Краснодаре.\n"
+    got = [name for name, _ in places(text)]
+    assert got.count("Кубань") == 1
+
+
+def test_year_abbreviation_is_not_a_city():
+    got = [
+        name
+        for name, _ in places("Семинар 12 мая 2023 г.\nМуниципальное учреждение провело встречу.\n")
+    ]
+    assert got == []
+
+
+def test_place_inside_organization_name_counts():
+    got = dict(places("Доклад подготовила ЦБС г. Хабаровска.\n"))
+    assert got.get("Хабаровск") == "city"
