@@ -3,11 +3,13 @@ this one runs them in order over a single parse of the text."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from slugify import slugify
 
 from .. import nlp
+from ..genre import not_a_resolution
 from ..models import Record, Source
 from ..text import clean
 from .context import Context
@@ -25,6 +27,8 @@ def extract_record(source_text: str, source: Source) -> Record:
     """Extract every field of a record from the decoded text of one document."""
     cleaned = clean(source_text, nlp.is_known_word)
     ctx = Context(cleaned, nlp.parse(cleaned.text))
+    if reason := not_a_resolution(cleaned.text):
+        ctx.warn(f"document: does not read as a resolution: {reason}")
     document = extract_document(ctx)
     event = extract_event(ctx)
     speakers = extract_speakers(ctx)
@@ -45,5 +49,7 @@ def extract_record(source_text: str, source: Source) -> Record:
 
 def make_id(day: date | None, name: str) -> str:
     """`YYYY-MM-DD-short-transliterated-name`; `undated-…` when the text gives no date."""
-    words = slugify(name or "document", max_length=40, word_boundary=True) or "document"
+    # The short name: the title up to its subtitle, at most five words.
+    short = re.split(r"[:.«»\"]", name or "", maxsplit=1)[0] or name or "document"
+    words = "-".join(slugify(short).split("-")[:5]) or "document"
     return f"{day.isoformat() if day else 'undated'}-{words}"

@@ -1,0 +1,54 @@
+"""Does a text read as a resolution of a library event at all?
+
+Cheap evidence, no NLP: the share of Cyrillic letters and the genre's own vocabulary.
+An English web page or a shopping list has neither.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Stems of the words every resolution of the genre uses: the document, the event, the actors.
+GENRE_STEMS = (
+    "резолюц",
+    "решени",
+    "решил",
+    "рекоменд",
+    "постанов",
+    "предлага",
+    "конференц",
+    "семинар",
+    "круглого стол",
+    "круглый стол",
+    "заседани",
+    "форум",
+    "конгресс",
+    "совещани",
+    "библиот",
+    "участник",
+)
+MIN_CYRILLIC_SHARE = 0.5
+MIN_GENRE_STEMS = 2
+
+
+def genre_evidence(text: str) -> list[str]:
+    folded = text.lower().replace("ё", "е")
+    return [stem for stem in GENRE_STEMS if stem in folded]
+
+
+def cyrillic_share(text: str) -> float:
+    letters = re.findall(r"[^\W\d_]", text)
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") / len(letters)
+
+
+def not_a_resolution(text: str) -> str | None:
+    """Why the text does not read as a resolution, or None when it does."""
+    share = cyrillic_share(text)
+    if share < MIN_CYRILLIC_SHARE:
+        return f"not Russian text ({share:.0%} Cyrillic letters)"
+    found = genre_evidence(text)
+    if len(found) < MIN_GENRE_STEMS:
+        return "no wording of a resolution (резолюция, решение, рекомендации, участники …)"
+    return None
