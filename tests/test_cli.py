@@ -160,6 +160,8 @@ def test_help_and_query_do_not_load_natasha(seed_archive: Path) -> None:
 def test_make_run_archive_is_valid(tmp_path: Path) -> None:
     """The committed archive validates (CI runs the same)."""
     root = Path(__file__).resolve().parent.parent / "data"
-    shutil.copytree(root, tmp_path / "data", ignore=shutil.ignore_patterns(".index.sqlite*", ".lock"))
+    shutil.copytree(
+        root, tmp_path / "data", ignore=shutil.ignore_patterns(".index.sqlite*", ".lock")
+    )
     code, stdout, stderr = run(tmp_path / "data", "validate")
     assert code == 0, stderr

@@ -74,3 +74,18 @@ def test_clean_keeps_bullets_apart_and_strips_bold() -> None:
 def test_clean_sentence_break_across_blank_line_continues() -> None:
     ct = clean("Выход в\n\nмедиапространство важен.\n\nНовый абзац.")
     assert ct.text == "Выход в медиапространство важен.\nНовый абзац."
+
+
+def test_clean_paragraph_per_line_without_blank_lines() -> None:
+    # Word and PDF exports: one paragraph per line, no blank line between them.
+    source = "Участники семинара решили:\nПровести конкурс.\nИздать сборник\nматериалов.\n"
+    assert clean(source).text.splitlines() == [
+        "Участники семинара решили:",
+        "Провести конкурс.",
+        "Издать сборник материалов.",
+    ]
+
+
+def test_clean_sub_numbered_and_lettered_items() -> None:
+    source = "1.1. Провести семинар.\n1.2. Издать сборник.\nа) библиотекам;\nб) музеям.\n"
+    assert len(clean(source).text.splitlines()) == 4

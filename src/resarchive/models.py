@@ -19,9 +19,7 @@ SCHEMA_VERSION = 1
 Span = Annotated[tuple[int, int], Field(description="[start, end) offsets into the source text")]
 
 DocumentKind = Literal["resolution", "decision", "recommendations", "announcement", "other"]
-EventType = Literal[
-    "conference", "seminar", "round_table", "meeting", "congress", "forum", "other"
-]
+EventType = Literal["conference", "seminar", "round_table", "meeting", "congress", "forum", "other"]
 EventFormat = Literal["offline", "online", "hybrid"]
 
 
@@ -69,7 +67,9 @@ class Event(Strict):
 class Organization(Strict):
     name: str
     short: str | None = None
-    legal_form: str | None = Field(default=None, description="КГБУ, МБУК, ... when the text gives one")
+    legal_form: str | None = Field(
+        default=None, description="КГБУ, МБУК, ... when the text gives one"
+    )
     span: Span
 
 

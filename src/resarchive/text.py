@@ -77,7 +77,9 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-_LIST_MARKER = re.compile(r"(?:[•●▪◦·‣∙*]|[-–—](?=\s)|\d{1,3}[.)](?=\s))")
+_LIST_MARKER = re.compile(
+    r"(?:[•●▪◦·‣∙*]|[-–—](?=\s)|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[а-яa-z]\)(?=\s))"
+)
 _TERMINAL = ".;:!?…"
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2007]+")
 
@@ -190,7 +192,10 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                     _join(prev, body, source, is_word)
                     block_start = False
                     continue
-            elif not marker and not bold:
+            elif not marker and not bold and (continues_sentence or not text[0].isupper()):
+                # A line that ends a sentence, followed by one that starts a new one,
+                # is a paragraph of its own: Word and PDF exports often put one
+                # paragraph per line with no blank line between them.
                 _join(prev, chars, source, is_word)
                 continue
         units.append(list(chars))

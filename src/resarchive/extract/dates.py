@@ -44,7 +44,7 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _YEAR_TAIL = r"(?:\s*(?:года|году|гг?\.?)(?![а-яё]))?"
 _DASH = r"\s*[-–—]\s*"
 # A number glued to a letter or another number is not a day ("№7", "1.18").
-_LEFT = r"(?<![\w.,/])"
+_LEFT = r"(?<![\w.,/№])"
 
 _WORD_DATE = re.compile(
     _LEFT

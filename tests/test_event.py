@@ -1,0 +1,165 @@
+"""Document and event fields from short resolution-like snippets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from resarchive import nlp
+from resarchive.extract.context import Context
+from resarchive.extract.event import extract_document, extract_event, strip_legal_form
+from resarchive.text import clean
+
+
+@pytest.fixture(scope="module")
+def make():
+    def build(text: str) -> Context:
+        cleaned = clean(text, nlp.is_known_word)
+        return Context(cleaned, nlp.parse(cleaned.text))
+
+    return build
+
+
+RESOLUTION = """**РЕЗОЛЮЦИЯ**
+
+областной научно-практической конференции
+«Чтение в цифровую эпоху: вызовы и решения»
+
+Вологда, 17 – 18 мая 2016 г.
+
+17 – 18 мая 2016 года в Вологде состоялась областная научно-практическая конференция
+«Чтение в цифровую эпоху: вызовы и решения». Конференция организована Департаментом
+культуры Вологодской области совместно с Вологодской областной универсальной научной
+библиотекой. Конференция прошла в очно-заочном формате. Общее количество участников – 212
+специалистов (80 - офлайн, 132 - онлайн).
+
+Участники конференции рекомендуют:
+
+1. Библиотекам области развивать сетевые проекты.
+
+Принята 18 мая 2016 г.
+"""
+
+
+def test_resolution_document(make) -> None:
+    ctx = make(RESOLUTION)
+    doc = extract_document(ctx)
+    assert doc.kind == "resolution"
+    assert doc.title.startswith("Резолюция областной научно-практической конференции «Чтение")
+    assert doc.adopted_on == date(2016, 5, 18)
+
+
+def test_resolution_event(make) -> None:
+    ctx = make(RESOLUTION)
+    event = extract_event(ctx)
+    assert event.type == "conference"
+    assert event.name == "Чтение в цифровую эпоху: вызовы и решения"
+    assert (event.start, event.end) == (date(2016, 5, 17), date(2016, 5, 18))
+    assert event.place == "Вологда"
+    assert event.format == "hybrid"
+    assert event.participants.total == 212
+    assert (event.participants.offline, event.participants.online) == (80, 132)
+    assert event.organizers == [
+        "Департамент культуры Вологодской области",
+        "Вологодская областная универсальная научная библиотека",
+    ]
+
+
+def test_the_event_is_not_the_first_date_nor_the_framing_event(make) -> None:
+    text = (
+        "Секция молодых библиотекарей создана в ассоциации\n\n"
+        "На заседании правления 2 июня 2017 г. было принято решение создать секцию. "
+        "Первым её мероприятием стал круглый стол «Молодые в профессии», состоявшийся "
+        "14 сентября 2017 г. в рамках Всероссийского библиотечного конгресса в Перми. "
+        "Его участники обозначили следующие направления деятельности:\n\n"
+        "• проведение стажировок;\n\n• создание наставничества.\n"
+    )
+    ctx = make(text)
+    event = extract_event(ctx)
+    assert event.type == "round_table"
+    assert event.name == "Молодые в профессии"
+    assert event.start == event.end == date(2017, 9, 14)
+    assert event.place == "Пермь"
+    assert extract_document(ctx).kind == "announcement"
+
+
+def test_club_meeting_without_quoted_title(make) -> None:
+    text = (
+        "Ежегодное заседание\nСовета директоров библиотек Прикамья\n\n3-4 октября 2019 г.\n\n"
+        "В рамках заседания Совета рассмотрен опыт работы. Участники заседания постановили:\n\n"
+        "1. Продолжить обмен опытом.\n"
+    )
+    ctx = make(text)
+    event = extract_event(ctx)
+    assert event.type == "meeting"
+    assert event.name == "Ежегодное заседание Совета директоров библиотек Прикамья"
+    assert (event.start, event.end) == (date(2019, 10, 3), date(2019, 10, 4))
+    assert event.place is None
+    assert "event.place: not stated" in ctx.warnings
+    assert extract_document(ctx).kind == "decision"
+
+
+def test_unstated_fields_are_null_with_warnings(make) -> None:
+    text = "Решение\n\nсеминара «Краеведение сегодня»\n\nУчастники семинара решили:\n\n1. Издать сборник.\n"  # noqa: E501
+    ctx = make(text)
+    event = extract_event(ctx)
+    doc = extract_document(ctx)
+    assert event.type == "seminar" and event.name == "Краеведение сегодня"
+    assert event.start is None and event.format is None and event.participants.total is None
+    assert doc.kind == "decision" and doc.adopted_on is None
+    for field in ("event.start", "event.format", "event.participants", "document.adopted_on"):
+        assert any(w.startswith(field) for w in ctx.warnings), field
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fmt"),
+    [
+        ("Семинар прошёл в режиме он-лайн.", "online"),
+        ("Встреча проведена дистанционно на платформе Zoom.", "online"),
+        ("Конференция прошла в онлайн-формате.", "online"),
+        ("Форум прошёл в смешанном формате.", "hybrid"),
+        ("Участники собрались очно в читальном зале.", "offline"),
+    ],
+)
+def test_format_wording(make, sentence: str, fmt: str) -> None:
+    ctx = make(f"Семинар «Новые услуги»\n\n{sentence}\n")
+    assert extract_event(ctx).format == fmt
+
+
+def test_format_words_inside_talk_titles_do_not_count(make) -> None:
+    text = "Семинар «Опыт»\n\nЗаслушаны выступления:\n- «Работа в режиме онлайн», докладчик Иванова Анна Петровна.\n"  # noqa: E501
+    assert extract_event(make(text)).format is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("В работе семинара приняли участие 120 библиотекарей.", 120),
+        ("Конференция собрала более 200 участников из 15 регионов.", 200),
+        ("Число участников семинара – 65 человек.", 65),
+    ],
+)
+def test_participant_counts(make, sentence: str, total: int) -> None:
+    ctx = make(f"Семинар «Новые услуги»\n\n{sentence}\n")
+    assert extract_event(ctx).participants.total == total
+
+
+def test_unconference_and_organizer_verb(make) -> None:
+    text = (
+        "12 апреля 2018 года Центральная городская библиотека организовала неконференцию "
+        "«Библиотечный блог» в Самаре.\n"
+    )
+    event = extract_event(make(text))
+    assert event.type == "conference"
+    assert event.organizers == ["Центральная городская библиотека"]
+    assert event.place == "Самара"
+    assert event.start == date(2018, 4, 12)
+
+
+def test_legal_form_is_dropped_from_organizers() -> None:
+    assert strip_legal_form("МБУК «Городская библиотека»") == "Городская библиотека"
+    assert (
+        strip_legal_form("Муниципальное бюджетное учреждение культуры «Сеть библиотек»")
+        == "Сеть библиотек"
+    )
