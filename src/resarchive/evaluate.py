@@ -38,7 +38,9 @@ def same_name(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return not a and not b
     wa, wb = words(a), words(b)
-    return len(wa) == len(wb) and all(lemma_set(x) & lemma_set(y) for x, y in zip(wa, wb))
+    if len(wa) != len(wb):
+        return False
+    return all(lemma_set(x) & lemma_set(y) for x, y in zip(wa, wb, strict=True))
 
 
 @dataclass
