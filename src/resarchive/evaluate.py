@@ -146,14 +146,14 @@ LIST_FIELDS: dict[str, Callable[[Any, Any], bool]] = {
     "recommendations": lambda g, f: similar(g.text, f.text),
 }
 
-# Details of matched pairs: (list field, detail name, comparison).
-DETAILS: list[tuple[str, str, Callable[[Any, Any], bool]]] = [
-    ("recommendations", "addressee", lambda g, f: same_name(g.addressee, f.addressee)),
-    ("speakers", "talk", lambda g, f: similar(g.talk, f.talk)),
-    ("speakers", "position", lambda g, f: similar(g.position, f.position)),
-    ("speakers", "organization", lambda g, f: similar(g.organization, f.organization)),
-    ("persons", "role", lambda g, f: similar(g.role, f.role)),
-    ("persons", "organization", lambda g, f: similar(g.organization, f.organization)),
+# Details of matched pairs: (list field, detail attribute, comparison of the two values).
+DETAILS: list[tuple[str, str, Callable[[str | None, str | None], bool]]] = [
+    ("recommendations", "addressee", same_name),
+    ("speakers", "talk", similar),
+    ("speakers", "position", similar),
+    ("speakers", "organization", similar),
+    ("persons", "role", similar),
+    ("persons", "organization", similar),
 ]
 
 SCALARS: dict[str, Callable[[Record, Record], bool]] = {
