@@ -81,6 +81,9 @@ _LIST_MARKER = re.compile(
     r"(?:[•●▪◦·‣∙*]|[-–—](?=\s)|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[а-яa-z]\)(?=\s))"
 )
 _TERMINAL = ".;:!?…"
+# "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
+# in lower case ("г.") but is never the continuation of the paragraph before it.
+_PLACE_DATE_LINE = re.compile(r"^(?:г\.|город)\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2007]+")
 
 
@@ -188,7 +191,11 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                     while body and body[0][0] == " ":
                         body = body[1:]
                 first = body[0][0] if body else ""
-                if continues_sentence and first.islower():
+                if (
+                    continues_sentence
+                    and first.islower()
+                    and not _PLACE_DATE_LINE.match(_text(body))
+                ):
                     _join(prev, body, source, is_word)
                     block_start = False
                     continue

@@ -204,8 +204,16 @@ def dates_in(text: str, start: int, end: int) -> list[DateMention]:
 
 # "Тверь, 25 – 26 октября 2012 г." / "г. Тверь, 25.10.2012": a short line that holds
 # only a place name and a date. The place is one to three capitalized words.
+# The separator may be only spaces: "г. Псков          17 апреля 2018 г." (a place on
+# the left margin, the date on the right one).
 _PLACE_HEAD = re.compile(
-    r"^(?:(?:г\.|город)\s*)?(?P<place>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,2})\s*[,–—-]\s*"
+    r"^(?:(?:г\.|город)\s*)?(?P<place>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,2})"
+    r"(?:\s*[,–—-]\s*|\s+(?=[сС]?\s*\d))"
+)
+# The mirror shape: "17 апреля 2018 г.          г. Псков".
+_PLACE_TAIL = re.compile(
+    r"\s*(?:[,–—-]\s*|\s)\s*(?:(?:г\.|город)\s*)?"
+    r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2})\s*\.?\s*$"
 )
 
 
@@ -215,6 +223,20 @@ def find_place_lines(text: str) -> list[PlaceLine]:
     pos = 0
     for line in text.split("\n"):
         m = _PLACE_HEAD.match(line)
+        if not m:
+            lead = dates_in(line, 0, len(line))
+            if lead and not line[: lead[0].start].strip():
+                tail = _PLACE_TAIL.match(line, lead[0].end)
+                if tail:
+                    d = lead[0]
+                    found.append(
+                        PlaceLine(
+                            tail.group("place"),
+                            pos + tail.start("place"),
+                            pos + tail.end("place"),
+                            DateMention(pos + d.start, pos + d.end, d.first, d.last),
+                        )
+                    )
         if m:
             rest_dates = dates_in(line, m.end(), len(line))
             if rest_dates and rest_dates[0].start == m.end():

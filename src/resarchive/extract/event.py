@@ -272,8 +272,30 @@ class Mention:
     dates: list[DateMention] = field(default_factory=list)
 
 
-def _find_title(text: str, pos: int, limit: int) -> tuple[str, int] | None:
-    """A quoted title right after a type word ("семинара «X»", "семинар на тему «X»")."""
+_GAP_WORD = re.compile(r"\s+([а-яё]+(?:-[а-яё]+)?)(?=\s)")
+
+
+@lru_cache(maxsize=50_000)
+def _is_genitive_word(word: str) -> bool:
+    """A lower-case genitive noun or adjective ("детских", "библиотек"), not a preposition."""
+    parses = [p for p in nlp.morph().parse(word) if p.score >= 0.05]
+    if any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in parses[:1]):
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses)
+
+
+def _find_title(
+    text: str, pos: int, limit: int, genitive_gap: bool = True
+) -> tuple[str, int] | None:
+    """A quoted title right after a type word ("семинара «X»", "семинар на тему «X»"),
+    also after a genitive phrase that belongs to the type word ("форума детских
+    библиотек «X»", "конференции молодых специалистов «X»"). Not for a meeting:
+    "заседание клуба «X»" names the club, the meeting's owner."""
+    for _ in range(4 if genitive_gap else 0):
+        word = _GAP_WORD.match(text, pos)
+        if not word or word.end() > limit or not _is_genitive_word(word.group(1)):
+            break
+        pos = word.end()
     gap = _TITLE_GAP.match(text, pos)
     i = gap.end() if gap else pos
     if i < limit and text[i] in '«“„"':
@@ -304,7 +326,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
         in_heading = m.start() < heading_end
         limit = heading_end if in_heading else text.find("\n", m.end())
         limit = len(text) if limit < 0 else limit
-        found = _find_title(text, m.end(), limit)
+        found = _find_title(text, m.end(), limit, genitive_gap=kind != "meeting")
         sent = (m.start(), heading_end) if in_heading else sentence_bounds(ctx, m.start())
         mention = Mention(kind, m.start(), m.end(), found[0] if found else None, in_heading)
         mention.sentence = sent
@@ -655,7 +677,8 @@ def _participants(narrative: str) -> Participants:
 
 _LEGAL_ABBR = re.compile(
     r"^(?:[МГКОФ]{0,3}[БКА]?У[КДО]?|[МГ]?БУК|[МГ]?АУК|[МГ]?КУК|НУК|АНО|ООО|ОАО|ЗАО|ПАО|ФГБУ|"
-    r"ФГБОУ|ФГАОУ|ГБОУ|МБОУ|МАОУ|МБУДО|ГПОУ|ГАПОУ|ОГБУК|КГБУК|КГБУ|ГКУК)\s+(?=[«\"“А-ЯЁ])"
+    r"ФГБОУ|ФГАОУ|ГБОУ|МБОУ|МАОУ|МБУДО|ГПОУ|ГАПОУ|ОГБУК|КГБУК|КГБУ|ГКУК)(?:\s[А-ЯЁ]{2}(?=\s?«))?"
+    r"\s+(?=[«\"“А-ЯЁ])"
 )
 _LEGAL_LONG = re.compile(
     r"^(?:(?:Муниципальное|Государственное|Краевое|Областное|Федеральное|Республиканское|"
@@ -701,12 +724,35 @@ _ORGANIZED = re.compile(r"\b(?:организовал[аои]?|провел[ао
 _JOINTLY = re.compile(r"\bсовместно\s+с\s+(?P<b>[А-ЯЁ«\"][^.;\n]*?)(?=[,.;\n]|\s+[а-яё]+[аи]?\s|$)")
 
 
+# Dots that do not end a sentence inside a name: "им. А. С. Пушкина", "г. Пскова",
+# "В.Д.Федорова". They are masked (same length) so that "[^.]" scans read through them.
+_NAME_DOTS = re.compile(
+    r"(?<![\w.])(?:им|имени|ул|пос|пгт|обл|(?<!\d )(?<!\d)г)\.(?=\s?[А-ЯЁ])"
+    r"|(?<!\w)[А-ЯЁ]\.(?=\s?[А-ЯЁ][.а-яё])"
+)
+
+
+def mask_name_dots(text: str) -> str:
+    """`text` with the dots of abbreviations and initials replaced by "․" (same length)."""
+    return _NAME_DOTS.sub(lambda m: m.group(0)[:-1] + "․", text)
+
+
+@lru_cache(maxsize=50_000)
+def _is_animate_noun(word: str) -> bool:
+    """ "Специалисты", "Участники": people, not an organization, as a subject."""
+    parses = [p for p in nlp.morph().parse(word.lower()) if p.score >= 0.1]
+    return bool(parses) and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag
+
+
 def _organizers(ctx: Context, plain_narrative: str) -> list[str]:
     text = ctx.text
+    plain_narrative = mask_name_dots(plain_narrative)
     found: list[str] = []
 
     def add(raw: str, inflect: bool) -> None:
         raw = raw.strip(" ,;.")
+        # "X (далее – УОНБ)", "X (РГДБ)": the abbreviation is not part of the name.
+        raw = re.sub(r"\s*\((?:далее\s*[-–—]?\s*)?[^()]{1,40}\)$", "", raw)
         if not raw or len(raw.split()) > 20:
             return
         name = phrase_nominative(raw) if inflect else raw
@@ -729,6 +775,9 @@ def _organizers(ctx: Context, plain_narrative: str) -> list[str]:
         for d in find_dates(clause)[::-1]:
             clause = clause[: d.start] + clause[d.end :]
         clause = re.sub(r"^\s*(?:В|Во|На|По)\s+[^А-ЯЁ]*", "", clause).strip()
+        first_word = re.match(r"[А-ЯЁа-яё]+", clause)
+        if first_word and _is_animate_noun(first_word.group(0)):
+            continue  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
         if clause[:1].isupper() and 1 <= len(clause.split()) <= 15:
             add(clause, inflect=False)
         rest_end = sentence_bounds(ctx, m.start())[1]

@@ -241,7 +241,11 @@ def _legal_form_rx() -> re.Pattern:
     phrases = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p, _ in gazetteer.legal_form_phrases()
     )
-    return re.compile(rf"(?<![А-Яа-яЁё])((?i:{phrases})|{forms})(?![А-Яа-яЁё])")
+    # A region code may follow the form: "БУК ВО «…»", "ГБУК РК «…»" (Вологодской
+    # области, Республики Карелия); only right before a quoted name.
+    return re.compile(
+        rf"(?<![А-Яа-яЁё])((?:(?i:{phrases})|{forms})(?:\s[А-ЯЁ]{{2}}(?=\s?«))?)(?![А-Яа-яЁё])"
+    )
 
 
 @lru_cache(maxsize=1)

@@ -333,11 +333,41 @@ def _position(tail: str, case_written: str) -> tuple[str | None, str | None]:
         break
     if role_end is None:
         return None, None
-    role = phrase_nominative(tail[:role_end].strip())
+    # The head ("заведующую") goes to the nominative; its complements ("отделом
+    # обслуживания", "директора") keep the case they govern.
+    head_end, role_end = role_end, _role_complements(tail, role_end)
+    role = (phrase_nominative(tail[:head_end].strip()) + tail[head_end:role_end]).strip()
     role = role[:1].lower() + role[1:] if not role[:2].isupper() else role
     org_text = _org_tail(tail[role_end:])
     org = _clean_org(org_text) if org_text else None
     return role, org
+
+
+_DEPT_WORD = re.compile(
+    r"(?:отдел|сектор|кафедр|лаборатори|служб|филиал|абонемент|зал|центр|студи)[а-яё]*$"
+)
+_LOWER_WORD = re.compile(r"\s+([а-яё]+(?:-[а-яё]+)*)(?=[\s,;.()]|$)")
+_QUOTED = re.compile(r"\s*«[^«»\n]{1,80}»")
+
+
+def _role_complements(tail: str, end: int) -> int:
+    """Extend a position past its head noun by the words that belong to it:
+    a genitive person noun ("заместитель директора"), a department in lower case with
+    its own words and quoted name ("заведующая отделом обслуживания", "библиотекарь
+    отдела «Читалия»"), a "по ..." field ("по научной работе"). Capitalized words
+    start the organization and stop it."""
+    first = _LOWER_WORD.match(tail, end)
+    if first and any(_anim_noun(p) and "gent" in _tags(p) for p in parses(first.group(1))):
+        end = first.end()
+    word = _LOWER_WORD.match(tail, end)
+    if word and (_DEPT_WORD.match(word.group(1)) or word.group(1) == "по"):
+        end = word.end()
+        while (word := _LOWER_WORD.match(tail, end)) and word.group(1) not in ("за", "в", "во"):
+            end = word.end()
+        quoted = _QUOTED.match(tail, end)
+        if quoted:
+            end = quoted.end()
+    return end
 
 
 _CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}

@@ -76,6 +76,10 @@ def extract_places(ctx: Context) -> list[Place]:
         if not _is_plural(m.group(1)):
             continue
         for a in re.finditer(_CAP, m.group(2)):
+            if _is_adjective(a.group()):
+                # "республик Карелия и Коми, Мурманской ... областей": the list of
+                # republics ends where the adjectives of another head begin.
+                break
             found.append(
                 (
                     m.start(2) + a.start(),
@@ -96,6 +100,10 @@ def extract_places(ctx: Context) -> list[Place]:
             continue
         if any(a <= s.start and s.stop <= b for a, b in covered):
             continue
+        if (s.start and re.match(r"\.\w", text[s.start - 1 : s.start + 1])) or re.match(
+            r"\.\w", text[s.stop : s.stop + 2]
+        ):
+            continue  # part of a domain or a dotted name: «PRO.Культура.РФ», x.ru
         raw = " ".join(s.text.split())
         name = phrase_nominative(raw, prefer_singular=True)
         found.append((s.start, s.stop, name, _kind(name)))
@@ -125,6 +133,11 @@ def _kind(name: str) -> str | None:
         if w in _KINDS:
             return _KINDS[w]
     return None
+
+
+def _is_adjective(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and str(ps[0].tag).startswith("ADJF")
 
 
 def _is_plural(word: str) -> bool:

@@ -136,6 +136,13 @@ def dative_np(
     if not toks:
         return None
     first = toks[0]
+    if (
+        not until_colon
+        and re.fullmatch(r"[А-ЯЁ]{2,8}", first.text)
+        and len(toks) > 1
+        and _is_inf(toks[1])
+    ):
+        return first.start, first.stop  # "ООУНБ провести …": an abbreviation does not decline
     if not _nominal(first) or not _has_dative_reading(first.text):
         return None
     # The tagger's case is unreliable on a lone adjective ("Муниципальным ЦБС" came out
@@ -191,6 +198,9 @@ def _nominative(text: str) -> str:
 _FOR = re.compile(r"^(?:Для|В\s+адрес)\s+(?P<np>[^:]{3,120}):\s*$")
 
 
+_ABBR_HEADING = re.compile(r"^\s*(?P<np>[А-ЯЁ]{2,6}(?:(?:\s*,\s*|\s+и\s+)[А-ЯЁ]{2,6})*)\s*:\s*$")
+
+
 def heading_addressee(ctx: Context, start: int, end: int) -> str | None:
     """ "Органам местного самоуправления:" / "Для библиотек области:" -> the addressee."""
     text = ctx.text[start:end]
@@ -199,6 +209,9 @@ def heading_addressee(ctx: Context, start: int, end: int) -> str | None:
     m = _FOR.match(text)
     if m:
         return _nominative(m.group("np"))
+    m = _ABBR_HEADING.match(text)
+    if m:  # "УОНБ:": an abbreviation does not decline, so it reads as written
+        return m.group("np")
     verb = _INTRO_VERB.match(text)
     if verb:  # "Рекомендовать органам власти:"
         start += verb.end()

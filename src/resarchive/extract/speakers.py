@@ -194,10 +194,19 @@ class _Found:
     talk: str | None
 
 
+_TITLE_THEN_NAME = re.compile(r"^[«“„\"].*[»”“\"]\s*[,–—-]\s*(?=[А-ЯЁ])")
+
+
 def _shape_keyword(body: str) -> _Found | None:
-    """A: «Title», докладчик Name, position Org."""
+    """A: «Title», докладчик Name, position Org (also without the keyword:
+    «Title», Name, position Org)."""
     k = _KEYWORD.search(body)
     if not k or k.start() == 0:
+        t = _TITLE_THEN_NAME.match(body)
+        if t and _NAME.match(body, t.end()):
+            found = _person_and_affiliation(body[t.end() :])
+            if found:
+                return _Found(*found, talk=_title(body[: t.end()]))
         return None
     title = body[: k.start()].strip(" ,–—-:")
     person = body[k.end() :]
@@ -246,11 +255,17 @@ _SHAPE_C2 = re.compile(
 )
 
 
+# The end of a sentence inside a paragraph: the affiliation stops there.
+_SENTENCE_END = re.compile(r"(?<![А-ЯЁ])(?<!им)(?<!\bг)(?<!\bст)\.\s+(?=[А-ЯЁ])")
+
+
 def _shape_spoke(body: str) -> _Found | None:
     """C: С докладом «Title» выступила Name, position Org (or the person first)."""
     m = _SHAPE_C1.search(body)
     if m:
-        found = _person_and_affiliation(m.group("person"))
+        person = m.group("person")
+        person = person[: e.start()] if (e := _SENTENCE_END.search(person)) else person
+        found = _person_and_affiliation(person)
         if found:
             return _Found(*found, talk=_title(m.group("title")))
     m = _SHAPE_C2.search(body)
@@ -261,11 +276,20 @@ def _shape_spoke(body: str) -> _Found | None:
     return None
 
 
+# "С докладами выступили:", "Были заслушаны доклады:": the lines after it are talks
+# even without list markers ("Name, position Org – «Title»;" one per paragraph).
+_TALK_LIST_INTRO = re.compile(
+    r"(?:выступил[аи]?|выступали|доклад\w*|сообщени\w*|заслушан\w*|спикер\w*)[^:\n]{0,40}:\s*$",
+    re.IGNORECASE,
+)
+
+
 def extract_speakers(ctx: Context) -> list[Speaker]:
     """Every talk found in the document's talk lists, in order."""
     speakers: list[Speaker] = []
     seen: set[tuple[str, str | None]] = set()
     pos = 0
+    in_talk_list = False  # right after "С докладами выступили:" or a talk of that list
     for line in ctx.text.split("\n"):
         start = pos
         pos += len(line) + 1
@@ -273,12 +297,14 @@ def extract_speakers(ctx: Context) -> list[Speaker]:
         body_start = start + (marker.end() if marker else 0)
         body = ctx.text[body_start : start + len(line)]
         found = _shape_keyword(body)
-        if found is None and marker:
+        if found is None and (marker or in_talk_list):
             found = _shape_person_first(body)
         if found is None:
             found = _shape_spoke(body)
         if found is None:
+            in_talk_list = bool(_TALK_LIST_INTRO.search(line))
             continue
+        in_talk_list = True
         key = (found.name, found.talk)
         if key in seen:
             continue
