@@ -15,12 +15,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from . import yamlio
 from .errors import ArchiveError, LockTimeoutError
-from .models import Record
+
+if TYPE_CHECKING:  # pydantic and the models load only when a record is parsed: warm queries
+    from .models import Record  # answer from the index without them (issue 4)
 
 RECORD_SUFFIX = ".yaml"
 _MAX_NAME = 150
@@ -76,6 +77,9 @@ def safe_file_name(name: str) -> str:
 def parse_record(path: Path, text: str) -> Record | RecordProblem:
     """Read one record's YAML text; a problem names the file, the field and, if known, the line."""
     import yaml
+    from pydantic import ValidationError
+
+    from .models import Record
 
     try:
         data = yamlio.load(text)

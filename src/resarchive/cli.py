@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from .archive import Archive, render_record
 from .errors import ResarchiveError
-from .models import Record
+
+if TYPE_CHECKING:  # pydantic loads only for commands that parse records
+    from .models import Record
 
 app = typer.Typer(
     help="A structured archive of Russian library conference resolutions: "
@@ -71,31 +71,52 @@ def fail(exc: ResarchiveError) -> typer.Exit:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Source files or folders (walked recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Source files or folders (walked recursively).")
+    ],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the YAML records; write nothing.")
     ] = False,
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite records marked reviewed: true.")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for extraction [default: CPU cores]."
+        ),
+    ] = None,
+    glob: Annotated[
+        str | None,
+        typer.Option(
+            "--glob",
+            help='In folders, take the files matching this pattern ("*.docx", "2023/**/*.pdf").',
+        ),
+    ] = None,
 ) -> None:
-    """Extract records from resolution files and store them with their originals.
+    """Extract records from resolution files (.txt .md .docx .pdf .rtf, recognized by
+    content) and store them with their originals.
 
     Exit status: 0 when every file was ingested; otherwise the code of the failure
     (see README, "When things go wrong"), after the good files are stored.
     """
-    from .ingest import ingest as run_ingest
+    from .ingest import collect_sources, ingest_sources
+    from .progress import batch_progress
 
     failures = []
     try:
-        for result in run_ingest(State.archive, paths, dry_run=dry_run, force=force):
-            if result.error is not None:
-                failures.append(result.error)
-                err.print(f"[red]error:[/red] {result.error.line()}")
-            elif result.status == "dry-run":
-                out.print(render_record(result.record), end="", markup=False)
-            else:
-                _print_summary(result.source, result.status, result.record)
+        items = list(collect_sources(paths, glob))
+        results = ingest_sources(State.archive, items, dry_run=dry_run, force=force, jobs=jobs)
+        with batch_progress(len(items), out, err) as advance:
+            for result in results:
+                advance(str(result.source))
+                if result.error is not None:
+                    failures.append(result.error)
+                    err.print(f"[red]error:[/red] {result.error.line()}")
+                elif result.status == "dry-run":
+                    out.print(render_record(result.record), end="", markup=False)
+                else:
+                    _print_summary(result.source, result.status, result.record)
     except ResarchiveError as exc:
         if State.debug:
             raise
@@ -125,33 +146,31 @@ def _print_summary(source: Path, status: str, record: Record) -> None:
 
 
 @app.command()
-def validate() -> None:
+def validate(
+    full: Annotated[
+        bool, typer.Option("--full", help="Re-check every record, not only what changed.")
+    ] = False,
+) -> None:
     """Check every record against the schema, its raw file and the other records.
 
-    Exit 0 when clean; 1 with one line per problem (file, field, cause) otherwise.
+    Only records (and raw files) changed since the last run are read again; the index
+    remembers the rest. Exit 0 when clean; 1 with one line per problem
+    (file:line: field: message) otherwise.
     """
-    from .validate import validate_archive
+    from .validate import validate as run_validate
 
-    problems = validate_archive(State.archive)
-    for problem in problems:
+    result = run_validate(State.archive, full=full)
+    for problem in result.problems:
         err.print(str(problem), markup=False)
-    count = len(State.archive.record_files())
-    if problems:
-        err.print(f"{len(problems)} problem(s) in {count} record(s)")
+    if result.problems:
+        err.print(f"{len(result.problems)} problem(s) in {result.records} record(s)")
         raise typer.Exit(1)
-    out.print(f"{count} record(s) valid")
+    out.print(f"{result.records} record(s) valid")
 
 
-def _read_records() -> list[Record]:
-    from .archive import RecordProblem
-
-    records = []
-    for _, found in State.archive.records():
-        if isinstance(found, RecordProblem):
-            err.print(f"skipped: {found}", markup=False)
-        else:
-            records.append(found)
-    return records
+class RowsKind(StrEnum):
+    records = "records"
+    recommendations = "recommendations"
 
 
 @app.command()
@@ -159,6 +178,9 @@ def query(
     org: Annotated[str | None, typer.Option(help="Organization, in any case form.")] = None,
     person: Annotated[str | None, typer.Option(help="Person, e.g. a surname in any case.")] = None,
     place: Annotated[str | None, typer.Option(help="Place, in any case form.")] = None,
+    addressee: Annotated[
+        str | None, typer.Option(help="Addressee of recommendations, in any case form.")
+    ] = None,
     date_from: Annotated[
         str | None, typer.Option("--from", help="Events ending on or after this ISO date.")
     ] = None,
@@ -171,17 +193,34 @@ def query(
     text: Annotated[
         str | None, typer.Option(help="Words in the title, event name or recommendations.")
     ] = None,
-    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = QueryFormat.table,
+    rows: Annotated[
+        RowsKind,
+        typer.Option(help="List records, or the matching recommendations of matching records."),
+    ] = RowsKind.records,
+    fmt: Annotated[
+        QueryFormat, typer.Option("--format", help="Output format.")
+    ] = QueryFormat.table,
 ) -> None:
-    """Find records; all given filters must hold. Names match in any grammatical case."""
-    from .query import Filters, event_dates
-    from .query import query as run_query
+    """Find records; all given filters must hold. Names match in any grammatical case.
+
+    With --rows recommendations, --addressee and --text pick recommendations and the
+    other filters pick the records they come from.
+    """
+    from . import export
+    from .query import (
+        Filters,
+        find_recommendations,
+        find_records,
+        find_records_json,
+        open_index,
+    )
 
     try:
         filters = Filters(
             org=org,
             person=person,
             place=place,
+            addressee=addressee,
             date_from=_iso(date_from, "--from"),
             date_to=_iso(date_to, "--to"),
             type=type_,
@@ -190,27 +229,68 @@ def query(
     except ValueError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
-    found = run_query(_read_records(), filters)
-    if fmt is QueryFormat.json:
-        sys.stdout.write(json.dumps([r.model_dump(mode="json") for r in found], ensure_ascii=False, indent=2) + "\n")
-    elif fmt is QueryFormat.yaml:
-        sys.stdout.write("---\n".join(render_record(r) for r in found))
-    elif fmt is QueryFormat.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(["id", "start", "end", "type", "name", "place", "title"])
-        for r in found:
-            writer.writerow([r.id, r.event.start, r.event.end, r.event.type, r.event.name, r.event.place, r.document.title])
-        sys.stdout.write(buffer.getvalue())
-    else:
-        from rich.table import Table
+    with open_index(State.archive) as index:
+        for problem in index.unreadable():
+            err.print(f"skipped: {problem}", markup=False)
+        if rows is RowsKind.recommendations:
+            found: list = find_recommendations(index, filters)
+        elif fmt is QueryFormat.json:
+            found = find_records_json(index, filters)
+        else:
+            found = find_records(index, filters)
+    if fmt is not QueryFormat.table:
+        export.write(found, fmt.value, sys.stdout, rows=rows.value)
+        return
+    out.print(export.rich_table(found, rows=rows.value))
+    err.print(f"{len(found)} {rows.value.rstrip('s')}(s)")
 
-        table = Table("id", "date", "type", "event", "place", "recs")
-        for r in found:
-            start, _ = event_dates(r)
-            table.add_row(r.id, str(start or ""), r.event.type, r.event.name or r.document.title, r.event.place or "", str(len(r.recommendations)))
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def stats(
+    fmt: Annotated[TextFormat, typer.Option("--format", help="Output format.")] = TextFormat.table,
+    top: Annotated[int, typer.Option(help="How many organizations, places, addressees.")] = 10,
+) -> None:
+    """Count records per year and event type; list the most frequent names."""
+    from .stats import archive_stats, rich_tables
+
+    result = archive_stats(State.archive, top=top)
+    if fmt is TextFormat.json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"{result.records} record(s), {result.recommendations} recommendation(s)")
+    for table in rich_tables(result):
         out.print(table)
-        err.print(f"{len(found)} record(s)")
+
+
+@app.command("export")
+def export_(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv (UTF-8 with BOM).")],
+    rows: Annotated[
+        RowsKind, typer.Option(help="One row per record, or per recommendation.")
+    ] = RowsKind.records,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default stdout.")
+    ] = None,
+) -> None:
+    """Write the whole archive as JSON Lines or CSV (for DuckDB, pandas, Excel)."""
+    import io
+
+    from .export import export
+
+    if output is None:
+        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        count = export(State.archive, fmt.value, stream, rows=rows.value)
+        stream.flush()
+        stream.detach()
+    else:
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            count = export(State.archive, fmt.value, fh, rows=rows.value)
+        err.print(f"{count} {rows.value} written to {output}", markup=False)
 
 
 def _iso(value: str | None, option: str) -> date | None:
@@ -232,6 +312,22 @@ def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     except ResarchiveError as exc:
         raise fail(exc) from None
     out.print(Syntax(render_record(record), "yaml", word_wrap=True, theme="ansi_dark"))
+
+
+@app.command()
+def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` lists it.")]) -> None:
+    """Print the text a record's spans refer to (extracted from .docx/.pdf/.rtf sources).
+
+    `text ID | cut -c START-END`-style checks: a span [start, end) is text[start:end].
+    """
+    try:
+        record = State.archive.get(record_id)
+        source = State.archive.source_text(record)
+    except ResarchiveError as exc:
+        raise fail(exc) from None
+    except OSError as exc:
+        raise fail(ResarchiveError(f"cannot read the raw file: {exc}", record_id)) from None
+    sys.stdout.write(source)
 
 
 @app.command()

@@ -14,6 +14,10 @@ class ResarchiveError(Exception):
         self.path = str(path) if path is not None else None
         super().__init__(message)
 
+    def __reduce__(self):
+        # Errors cross from ingest worker processes to the parent: keep the path.
+        return (self.__class__, (str(self), self.path))
+
     def line(self) -> str:
         return f"{self.path}: {self}" if self.path else str(self)
 
@@ -46,6 +50,18 @@ class TooLargeError(InputError):
 
 class NotResolutionError(InputError):
     exit_code = 9
+
+
+class NoTextLayerError(InputError):
+    """A PDF of page images (a scan): there is no text to extract without OCR."""
+
+    exit_code = 12
+
+
+class CorruptDocumentError(InputError):
+    """A .docx, PDF or RTF file that its format's reader cannot open."""
+
+    exit_code = 13
 
 
 class ArchiveError(ResarchiveError):

@@ -1,17 +1,40 @@
-"""Ingest: source files in, raw copies and validated records out."""
+"""Ingest: source files in, raw copies and validated records out.
+
+Reading and extraction (the slow part: format parsing and the NLP models) run in
+worker processes when `jobs > 1`; each worker loads the models once. Only the
+calling process touches the archive: it writes raw copies and records under the
+archive lock, in input order, so ids (`-2`, `-3` suffixes) do not depend on which
+worker finished first.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import fnmatch
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import Archive, atomic_write, render_record, safe_file_name, sha256_bytes
+from .archive import (
+    RECORD_SUFFIX,
+    Archive,
+    atomic_write,
+    render_record,
+    safe_file_name,
+    sha256_bytes,
+)
 from .errors import InputError, NotFoundError, ResarchiveError
+from .formats import SUFFIXES
 from .models import Record, Source
 from .reader import DEFAULT_MAX_SIZE, SourceDocument, read_source
 
-SOURCE_SUFFIXES = {".txt", ".md"}
+SOURCE_SUFFIXES = set(SUFFIXES)
+
+# What turns a decoded text into a record; tests may pass a light stand-in.
+Extractor = Callable[[str, Source], Record]
 
 
 @dataclass
@@ -27,17 +50,21 @@ class IngestResult:
         return self.error is None
 
 
-def collect_sources(paths: Iterable[Path]) -> Iterator[Path | InputError]:
-    """Files as given, folders walked recursively for known source types, in a stable order."""
+def collect_sources(paths: Iterable[Path], glob: str | None = None) -> Iterator[Path | InputError]:
+    """Files as given, folders walked recursively, in a stable order.
+
+    In a folder, files with a known source suffix (.txt .md .docx .pdf .rtf) are
+    taken; with `glob` ("*.docx", "2023/**/*.pdf"), the files matching it instead,
+    whatever their suffix, since formats are recognized by content. A pattern with
+    a "/" matches the path below the folder, otherwise the file name. Files named
+    explicitly are always taken.
+    """
     for path in paths:
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")
-            )
+            found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path, glob))
             if not found:
-                yield InputError("folder holds no readable source files", path)
+                what = f"no files matching {glob!r}" if glob else "no readable source files"
+                yield InputError(f"folder holds {what}", path)
             yield from found
         elif path.exists():
             yield path
@@ -45,21 +72,139 @@ def collect_sources(paths: Iterable[Path]) -> Iterator[Path | InputError]:
             yield NotFoundError("no such file or folder", path)
 
 
-def extract_source(doc: SourceDocument, raw_name: str) -> Record:
-    from .extract import extract_record  # loads the NLP models: only when there is work
+def _wanted(path: Path, folder: Path, glob: str | None) -> bool:
+    relative = path.relative_to(folder)
+    if any(part.startswith(".") for part in relative.parts):
+        return False  # hidden files and folders: .git, editor swap files
+    if glob is None:
+        return path.suffix.lower() in SOURCE_SUFFIXES
+    if "/" in glob:
+        return fnmatch.fnmatch(relative.as_posix(), glob) or relative.match(glob)
+    return fnmatch.fnmatch(path.name, glob)
+
+
+def extract_source(doc: SourceDocument, raw_name: str, extract: Extractor | None = None) -> Record:
+    if extract is None:
+        from .extract import extract_record as extract  # loads the NLP models: only with work
 
     source = Source(
         file=raw_name, sha256=sha256_bytes(doc.data), encoding=doc.encoding, format=doc.format
     )
-    return extract_record(doc.text, source)
+    return extract(doc.text, source)
 
 
-def _existing_by_sha(archive: Archive) -> dict[str, Record]:
-    found: dict[str, Record] = {}
-    for _, record in archive.records():
-        if isinstance(record, Record):
-            found.setdefault(record.source.sha256, record)
-    return found
+def _read_and_extract(
+    path: Path, max_size: int, extract: Extractor | None
+) -> tuple[SourceDocument, Record] | InputError:
+    """One file's work, the same in a worker or in-process; input errors are returned."""
+    try:
+        doc = read_source(path, max_size)
+        return doc, extract_source(doc, safe_file_name(path.name), extract)
+    except InputError as exc:
+        return exc
+
+
+# ---------------------------------------------------------------- worker processes
+
+_worker_extract: Extractor | None = None
+
+
+def _init_worker(extract: Extractor | None) -> None:
+    """Load the models once per worker, before its first document."""
+    global _worker_extract
+    _worker_extract = extract
+    if extract is None:
+        from . import extract as _  # noqa: F401  (imports the stages and their data)
+        from . import nlp
+
+        nlp.load_models()
+
+
+def _work(path: Path, max_size: int) -> tuple[SourceDocument, Record] | InputError:
+    return _read_and_extract(path, max_size, _worker_extract)
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # Not "fork": the parent may run threads (rich's progress refresh), and forking a
+    # threaded process can deadlock. forkserver forks workers from a clean process.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+# ---------------------------------------------------------------- archive side
+
+
+@dataclass(frozen=True)
+class _Held:
+    """What ingest needs to know of a stored record (not the whole record)."""
+
+    id: str
+    sha256: str | None  # None: the file is not a valid record, but its id is taken
+    source: Source | None
+    reviewed: bool
+
+
+class KnownRecords:
+    """The archive's records by sha256 and by id, read once per batch.
+
+    `refresh` runs under the lock before each write: it stats `structured/` and
+    re-reads only the records that appeared or changed since (another process may
+    write between our lock holds; atomic writes give every new version a new inode).
+    """
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self._stamp: dict[str, tuple[int, int, int]] = {}
+        self._by_name: dict[str, _Held] = {}
+        self._by_sha: dict[str, _Held] | None = None
+
+    def refresh(self) -> None:
+        seen: dict[str, tuple[int, int, int]] = {}
+        if self.archive.structured.is_dir():
+            with os.scandir(self.archive.structured) as entries:
+                for entry in entries:
+                    if entry.name.startswith(".") or not entry.name.endswith(RECORD_SUFFIX):
+                        continue
+                    st = entry.stat()
+                    seen[entry.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        if seen == self._stamp:
+            return
+        for name in self._stamp.keys() - seen.keys():
+            del self._by_name[name]
+        for name, stamp in seen.items():
+            if self._stamp.get(name) != stamp:
+                self._by_name[name] = self._load(name)
+        self._stamp = seen
+        self._by_sha = None
+
+    def _load(self, name: str) -> _Held:
+        found = self.archive.read(self.archive.structured / name)
+        record_id = name[: -len(RECORD_SUFFIX)]
+        if isinstance(found, Record):
+            return _Held(record_id, found.source.sha256, found.source, found.reviewed)
+        return _Held(record_id, None, None, False)
+
+    def by_sha(self, sha: str) -> _Held | None:
+        if self._by_sha is None:
+            # The first record in file-name order wins, as `validate` reads them.
+            self._by_sha = {}
+            for name in sorted(self._by_name):
+                held = self._by_name[name]
+                if held.sha256:
+                    self._by_sha.setdefault(held.sha256, held)
+        return self._by_sha.get(sha)
+
+    def by_id(self, record_id: str) -> _Held | None:
+        return self._by_name.get(record_id + RECORD_SUFFIX)
+
+    def note(self, record: Record, path: Path) -> None:
+        """Our own write: remember it without reading it back."""
+        st = path.stat()
+        self._stamp[path.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
+        held = _Held(record.id, record.source.sha256, record.source, record.reviewed)
+        self._by_name[path.name] = held
+        if self._by_sha is not None:
+            self._by_sha.setdefault(record.source.sha256, held)
 
 
 def _raw_name(archive: Archive, name: str, sha: str) -> str:
@@ -72,15 +217,12 @@ def _raw_name(archive: Archive, name: str, sha: str) -> str:
     return safe_file_name(f"{stem}-{sha[:12]}{suffix}")
 
 
-def _unique_id(archive: Archive, base: str, sha: str) -> str:
+def _unique_id(known: KnownRecords, base: str, sha: str) -> str:
     """`base`, or `base-2`, `base-3`… when another source's record holds it."""
     candidate, n = base, 1
     while True:
-        path = archive.record_path(candidate)
-        if not path.exists():
-            return candidate
-        held = archive.read(path)
-        if isinstance(held, Record) and held.source.sha256 == sha:
+        held = known.by_id(candidate)
+        if held is None or held.sha256 == sha:
             return candidate
         n += 1
         candidate = f"{base[:110]}-{n}"
@@ -91,24 +233,29 @@ def ingest_one(
     doc: SourceDocument,
     record: Record,
     *,
-    existing: dict[str, Record],
+    known: KnownRecords,
     force: bool = False,
 ) -> IngestResult:
-    """Store one extracted record and its raw copy. The caller holds the archive lock."""
+    """Store one extracted record and its raw copy.
+
+    The caller holds the archive lock and has called `known.refresh()` under it.
+    """
     sha = record.source.sha256
-    previous = existing.get(sha)
-    if previous is not None:
+    previous = known.by_sha(sha)
+    if previous is not None and previous.source is not None:
         # The same bytes were ingested before: keep their raw name and record id.
-        record = record.model_copy(
-            update={"id": previous.id, "source": previous.source.model_copy(update={})}
-        )
+        record = record.model_copy(update={"id": previous.id, "source": previous.source})
         if previous.reviewed and not force:
-            return IngestResult(doc.path, "kept-reviewed", previous, archive.record_path(previous.id))
+            path = archive.record_path(previous.id)
+            kept = archive.read(path)
+            return IngestResult(
+                doc.path, "kept-reviewed", kept if isinstance(kept, Record) else record, path
+            )
     else:
         raw_name = _raw_name(archive, record.source.file, sha)
         record = record.model_copy(
             update={
-                "id": _unique_id(archive, record.id, sha),
+                "id": _unique_id(known, record.id, sha),
                 "source": record.source.model_copy(update={"file": raw_name}),
             }
         )
@@ -120,35 +267,114 @@ def ingest_one(
     if path.exists() and path.read_bytes() == rendered:
         return IngestResult(doc.path, "unchanged", record, path)
     atomic_write(path, rendered)
-    existing[sha] = record
+    known.note(record, path)
     return IngestResult(doc.path, "written", record, path)
+
+
+# ---------------------------------------------------------------- the batch
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def ingest_sources(
+    archive: Archive,
+    items: Iterable[Path | InputError],
+    *,
+    dry_run: bool = False,
+    force: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    lock_timeout: float = 60.0,
+    jobs: int | None = 1,
+    extract: Extractor | None = None,
+) -> Iterator[IngestResult]:
+    """Ingest collected sources (see `collect_sources`), yielding one result per item
+    in input order; a bad file yields a failed result and the batch goes on.
+
+    `jobs` worker processes extract (None: one per core); `jobs=1`, or a single
+    file, runs in this process. `extract` replaces the NLP extractor (tests).
+    """
+    items = list(items)
+    files = [item for item in items if isinstance(item, Path)]
+    jobs = max(1, min(jobs or default_jobs(), len(files)))
+    known = KnownRecords(archive)
+    for item, outcome in _extract_all(items, max_size, jobs, extract):
+        if isinstance(item, InputError):
+            yield IngestResult(Path(item.path or "."), "failed", error=item)
+            continue
+        if isinstance(outcome, InputError):
+            yield IngestResult(item, "failed", error=outcome)
+            continue
+        doc, record = outcome
+        if dry_run:
+            yield IngestResult(item, "dry-run", record)
+            continue
+        # The lock is held per file, not per batch, so concurrent ingests interleave;
+        # `refresh` re-reads only what other writers changed meanwhile.
+        with archive.lock(lock_timeout):
+            known.refresh()
+            result = ingest_one(archive, doc, record, known=known, force=force)
+        yield result
+
+
+def _extract_all(
+    items: list[Path | InputError], max_size: int, jobs: int, extract: Extractor | None
+) -> Iterator[tuple[Path | InputError, tuple[SourceDocument, Record] | InputError | None]]:
+    """(item, outcome) in input order, extracting in `jobs` processes."""
+    if jobs == 1:
+        for item in items:
+            if isinstance(item, InputError):
+                yield item, None
+            else:
+                yield item, _read_and_extract(item, max_size, extract)
+        return
+    # A bounded window of submitted files keeps memory flat on large batches
+    # while the workers always have the next file queued.
+    window = jobs * 4
+    queue: deque[tuple[Path | InputError, Future | None]] = deque()
+    with ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=_pool_context(),
+        initializer=_init_worker,
+        initargs=(extract,),
+    ) as pool:
+        source = iter(items)
+        exhausted = False
+        while True:
+            while not exhausted and sum(f is not None for _, f in queue) < window:
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                    break
+                future = pool.submit(_work, item, max_size) if isinstance(item, Path) else None
+                queue.append((item, future))
+            if not queue:
+                return
+            item, future = queue.popleft()
+            yield item, future.result() if future is not None else None
 
 
 def ingest(
     archive: Archive,
     paths: Iterable[Path],
     *,
+    glob: str | None = None,
     dry_run: bool = False,
     force: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     lock_timeout: float = 60.0,
+    jobs: int | None = 1,
+    extract: Extractor | None = None,
 ) -> Iterator[IngestResult]:
-    """Ingest files and folders one by one; a bad file yields a failed result, the rest go on."""
-    existing: dict[str, Record] | None = None
-    for item in collect_sources(paths):
-        if isinstance(item, InputError):
-            yield IngestResult(Path(item.path or "."), "failed", error=item)
-            continue
-        try:
-            doc = read_source(item, max_size)
-            record = extract_source(doc, safe_file_name(item.name))
-        except InputError as exc:
-            yield IngestResult(item, "failed", error=exc)
-            continue
-        if dry_run:
-            yield IngestResult(item, "dry-run", record)
-            continue
-        with archive.lock(lock_timeout):
-            # Re-read under the lock: another process may have written meanwhile.
-            existing = _existing_by_sha(archive)
-            yield ingest_one(archive, doc, record, existing=existing, force=force)
+    """Ingest files and folders; a bad file yields a failed result, the rest go on."""
+    return ingest_sources(
+        archive,
+        collect_sources(paths, glob),
+        dry_run=dry_run,
+        force=force,
+        max_size=max_size,
+        lock_timeout=lock_timeout,
+        jobs=jobs,
+        extract=extract,
+    )

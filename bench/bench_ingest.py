@@ -1,0 +1,248 @@
+"""Ingest speed (issue 6): 200 documents as whole processes, against bare Natasha.
+
+    .venv/bin/python bench/bench_ingest.py [--docs 200] [--repeat 1] [--write]
+
+Makes 200 texts from the seeds in data/raw/ (each copy gets a distinct trailing
+line, so every sha256 differs), then times, each as a fresh process:
+
+- the floor: bare Natasha (segment, morph tagging, NER, nothing else) over the same
+  texts in one process, model loading included;
+- `resarchive ingest DOCS --jobs 1` and `--jobs 2` into an empty archive.
+
+Peak memory is each process's VmHWM (peak resident set), sampled from /proc every
+0.1 s, so a worker's peak is its own, not the sum. `--write` puts the table under
+"## Ingest speed (issue 6)" in bench/results.md, keeping the other sections.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "_work" / "ingest"
+RESULTS = ROOT / "bench" / "results.md"
+BIN = Path(sys.executable).parent
+SECTION = "## Ingest speed (issue 6)"
+
+BARE_NATASHA = """
+import sys
+from pathlib import Path
+from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+emb = NewsEmbedding()
+segmenter, morph, ner = Segmenter(), NewsMorphTagger(emb), NewsNERTagger(emb)
+for path in sorted(Path(sys.argv[1]).glob("*.txt")):
+    doc = Doc(path.read_text(encoding="utf-8"))
+    doc.segment(segmenter)
+    doc.tag_morph(morph)
+    doc.tag_ner(ner)
+"""
+
+
+def make_docs(n: int) -> Path:
+    docs = WORK / "docs"
+    shutil.rmtree(docs, ignore_errors=True)
+    docs.mkdir(parents=True)
+    seeds = sorted((ROOT / "data" / "raw").glob("*.txt"))
+    for i in range(n):
+        seed = seeds[i % len(seeds)]
+        text = seed.read_text(encoding="utf-8").rstrip("\n")
+        (docs / f"doc{i:03d}_{seed.stem}.txt").write_text(
+            f"{text}\n\nКопия № {i + 1}.\n", encoding="utf-8"
+        )
+    return docs
+
+
+def _descendants(pid: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    found, todo = set(), [pid]
+    while todo:
+        p = todo.pop()
+        found.add(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _hwm_kb(pid: int) -> tuple[str, int] | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return None
+    m = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+    return (cmd, int(m.group(1))) if m else None
+
+
+def run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, dict]:
+    """Wall time, CPU time (user + system, the whole process tree) and each process's
+    peak RSS in kB over the run. CPU time stays honest when other work shares the cores.
+    Pool workers are children of multiprocessing's fork server, not of the command,
+    so their CPU time is sampled from /proc (the last 0.1 s of each may be missed)."""
+    peaks: dict[int, tuple[str, int]] = {}
+    cpu: dict[int, float] = {}
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        for child in _descendants(proc.pid):
+            if child != proc.pid:
+                cpu[child] = max(cpu.get(child, 0.0), _cpu_seconds(child))
+            got = _hwm_kb(child)
+            if got and got[1] >= peaks.get(child, ("", 0))[1]:
+                peaks[child] = got
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read() if proc.stderr else ""
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{stderr[-2000:]}")
+    # The command's own time comes exact from wait4; its pool workers' from /proc
+    # (the fork server, not the command, is their parent, so wait4 never counts them).
+    own = usage.ru_utime + usage.ru_stime
+    return elapsed, own + sum(cpu.values()), peaks
+
+
+def ingest_cmd(docs: Path, jobs: int) -> tuple[list[str], Path]:
+    archive = WORK / f"archive-j{jobs}"
+    shutil.rmtree(archive, ignore_errors=True)
+    cmd = [str(BIN / "resarchive"), "--archive", str(archive), "ingest", str(docs), "--jobs"]
+    return [*cmd, str(jobs)], archive
+
+
+def worker_peak(peaks: dict[int, tuple[str, int]], main_pid: int, jobs: int) -> int:
+    """The largest peak among the processes that extract: the main process with
+    --jobs 1 (or the floor), otherwise the pool workers (not the main process,
+    which only writes)."""
+    if jobs == 1:
+        return peaks[main_pid][1]
+    return max(kb for pid, (_, kb) in peaks.items() if pid != main_pid)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=1, help="runs per variant; best kept")
+    parser.add_argument("--write", action="store_true", help="update bench/results.md")
+    args = parser.parse_args()
+    docs = make_docs(args.docs)
+
+    rows: dict[str, tuple[float, float, int]] = {}  # name -> wall s, CPU s, worker peak MB
+    # The floor gets one OpenBLAS thread, as ingest does (nlp.py): with the default
+    # threads natasha runs ~3x slower on 2 cores, which would flatter the ratio.
+    one_thread = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    for name in ("bare Natasha (floor)", "ingest --jobs 1", "ingest --jobs 2"):
+        best: tuple[float, float, int] | None = None
+        for _ in range(args.repeat):
+            if name.startswith("bare"):
+                run_cmd, archive, jobs = [sys.executable, "-c", BARE_NATASHA, str(docs)], None, 1
+                env = one_thread
+            else:
+                jobs = int(name.split()[-1])
+                (run_cmd, archive), env = ingest_cmd(docs, jobs), None
+            seconds, cpu, peaks = run(run_cmd, env)
+            if archive is not None:
+                count = len(list((archive / "structured").glob("*.yaml")))
+                assert count == args.docs, f"{name}: {count} records, expected {args.docs}"
+            main_pid = min(peaks)
+            peak = worker_peak(peaks, main_pid, jobs) // 1024
+            if best is None or seconds < best[0]:
+                best = (seconds, cpu, peak)
+            print(f"{name}: {seconds:.1f} s wall, {cpu:.1f} s CPU, worker peak {peak} MB")
+            for pid, (pcmd, kb) in sorted(peaks.items()):
+                print(f"    pid {pid}: {kb // 1024} MB  {pcmd[:90]}")
+        rows[name] = best
+
+    floor = rows["bare Natasha (floor)"][0]
+    j1, j2 = rows["ingest --jobs 1"][0], rows["ingest --jobs 2"][0]
+    table = render(args, rows, floor, j1, j2)
+    print(table)
+    if args.write:
+        write_section(table)
+
+
+def render(args, rows, floor: float, j1: float, j2: float) -> str:
+    max_peak = max(rows["ingest --jobs 1"][2], rows["ingest --jobs 2"][2])
+    lines = [
+        SECTION,
+        "",
+        f"`.venv/bin/python bench/bench_ingest.py --docs {args.docs} --repeat {args.repeat}"
+        " --write` — "
+        f"{args.docs} documents (the 3 seed texts under new names, each with a distinct "
+        "trailing line), each variant a fresh process into an empty archive, best of "
+        f"{args.repeat}; {os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"load average when done {os.getloadavg()[0]:.1f} (other work on the machine "
+        "inflates wall times; CPU time, user + system of the whole process tree, does not).",
+        "",
+        "| run | command | wall time | docs/s | vs floor (wall) | CPU time | peak RSS per worker |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    commands = {
+        "bare Natasha (floor)": "python -c '<segment + tag_morph + tag_ner per text>' docs/",
+        "ingest --jobs 1": "resarchive --archive A ingest docs/ --jobs 1",
+        "ingest --jobs 2": "resarchive --archive A ingest docs/ --jobs 2",
+    }
+    for name, (seconds, cpu, peak) in rows.items():
+        lines.append(
+            f"| {name} | `{commands[name]}` | {seconds:.1f} s | {args.docs / seconds:.1f} "
+            f"| {seconds / floor:.2f}× | {cpu:.1f} s | {peak} MB |"
+        )
+    lines += [
+        "",
+        "| target | measured | met |",
+        "|---|---:|:---:|",
+        f"| single-process ingest ≤ 1.5× bare Natasha | {j1 / floor:.2f}× | "
+        f"{'yes' if j1 / floor <= 1.5 else 'no'} |",
+        f"| `--jobs 2` ≥ 1.7× faster than `--jobs 1` | {j1 / j2:.2f}× | "
+        f"{'yes' if j1 / j2 >= 1.7 else 'no'} |",
+        f"| peak memory per worker ≤ 400 MB | {max_peak} MB | "
+        f"{'yes' if max_peak <= 400 else 'no'} |",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_section(table: str) -> None:
+    """Replace (or append) this section only; other engineers own the others."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
+    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: table + "\n", text, count=1)
+    else:
+        text = text.rstrip("\n") + "\n\n" + table + "\n"
+    RESULTS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
