@@ -84,30 +84,26 @@ _TERMINAL = ".;:!?…"
 # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
 # in lower case ("г.") but is never the continuation of the paragraph before it.
 _PLACE_DATE_LINE = re.compile(r"^(?:г\.|город)\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$")
-_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2007]+")
+
+
+# What a source line is read as: bold markers and soft hyphens to drop, runs of spaces
+# to fold into one, and runs of ordinary characters kept as they are.
+_SPACE_CHARS = " \t\u00a0\u2009\u202f\u2007"
+_LINE_PIECE = re.compile(
+    rf"(\*\*|__|[\u00ad\r]+)|([{_SPACE_CHARS}]+)|([^*_\u00ad\r{_SPACE_CHARS}]+|[*_])"
+)
 
 
 def _line_chars(source: str, start: int, end: int) -> list[tuple[str, int]]:
     """One source line as (char, source index) pairs: bold markers and soft hyphens
     removed, runs of spaces folded, the ends stripped."""
-    line = source[start:end]
     chars: list[tuple[str, int]] = []
-    i = 0
-    while i < len(line):
-        if line.startswith("**", i) or line.startswith("__", i):
-            i += 2
-            continue
-        ch = line[i]
-        if ch == "\u00ad" or ch == "\r":
-            i += 1
-            continue
-        if _SPACES.match(ch):
+    for m in _LINE_PIECE.finditer(source, start, end):
+        if m.group(2) is not None:
             if chars and chars[-1][0] != " ":
-                chars.append((" ", start + i))
-            i += 1
-            continue
-        chars.append((ch, start + i))
-        i += 1
+                chars.append((" ", m.start()))
+        elif m.group(3) is not None:
+            chars.extend(zip(m.group(3), range(m.start(), m.end()), strict=True))
     while chars and chars[0][0] == " ":
         chars.pop(0)
     while chars and chars[-1][0] == " ":
