@@ -201,3 +201,147 @@ def test_item_opening_with_an_abbreviation_and_an_infinitive_has_that_addressee(
     )
     recs = extract_recommendations(ctx(text))
     assert [r.addressee for r in recs] == ["ЦРБ", None]
+
+
+# --------------------------------------------------------------------------- third round
+
+
+def test_settlement_prefixes_give_places_and_the_event_place() -> None:
+    [pl] = find_place_lines("д. Заречье, 5 августа 2014 г.")
+    assert pl.place == "Заречье"
+    text = (
+        "РЕШЕНИЕ\nсеминара «Библиотека и село»\n\n"
+        "5 августа 2014 г. в пос. Лесном состоялся семинар «Библиотека и село». "
+        "Приехали коллеги из станицы Отрадной и х. Молчанова.\n"
+    )
+    c = ctx(text)
+    places = {p.name: p.kind for p in extract_places(c)}
+    assert places.get("Лесной") == "settlement"
+    assert places.get("Отрадная") == "settlement"
+    assert extract_event(c).place == "Лесной"
+
+
+def test_place_label_line_is_the_event_place_and_not_part_of_the_title() -> None:
+    text = (
+        "РЕШЕНИЕ\nзаседания библиотечного совета\n\nДата проведения: 03.02.2016\n"
+        "Место проведения: г. Ижевск\n\n3 февраля 2016 г. состоялось заседание "
+        "библиотечного совета. Участвовали 12 человек.\n"
+    )
+    c = ctx(text)
+    assert extract_event(c).place == "Ижевск"
+    assert extract_document(c).title == "Решение заседания библиотечного совета"
+
+
+def test_city_before_the_type_word_in_the_event_sentence() -> None:
+    text = "Резолюция\n\n9 мая 2016 года в Калуге прошла областная конференция «Читаем вместе».\n"
+    assert extract_event(ctx(text)).place == "Калуга"
+
+
+def test_region_named_after_its_centre_and_a_geographic_name_in_a_title() -> None:
+    text = "Сборник «Библиотеки Брянщины» вышел в 2015 году. Проект «Книжный Урал» продолжен.\n"
+    names = {p.name for p in extract_places(ctx(text))}
+    assert {"Брянщина", "Урал"} <= names
+
+
+def test_adjective_of_an_organization_name_is_not_a_place() -> None:
+    text = "Семинар прошел в Никольской модельной сельской библиотеке 3 мая 2018 г.\n"
+    assert "Никольская" not in {p.name for p in extract_places(ctx(text))}
+
+
+def test_lower_case_kind_word_before_a_quoted_name_belongs_to_the_name() -> None:
+    text = (
+        "В заседании участвовали члены литературного клуба «Вдохновение» и "
+        "сотрудники краеведческого центра «Наследие».\n"
+    )
+    names = {o.name for o in extract_organizations(ctx(text))}
+    assert {"Литературный клуб «Вдохновение»", "Краеведческий центр «Наследие»"} <= names
+
+
+def test_not_organizations_people_headings_plural_kinds_and_parts_of_titles() -> None:
+    text = (
+        "Рекомендации семинара\n\nУчастники секции отметили опыт. Сельские библиотеки "
+        "округа работают летом. Доклад «Модельная библиотека: первые итоги» прозвучал.\n"
+    )
+    names = {o.name for o in extract_organizations(ctx(text))}
+    assert not names & {"Участники секции", "Рекомендация семинара", "Модельная библиотека"}
+    assert not any(n.startswith("Сельские библиотеки") for n in names)
+
+
+def test_later_mention_dropping_adjectives_merges_into_the_organization() -> None:
+    text = (
+        "Семинар прошел на базе Озерской центральной районной библиотеки. "
+        "Сотрудники Озерской библиотеки подготовили выставку.\n"
+    )
+    orgs = [o.name for o in extract_organizations(ctx(text))]
+    assert orgs == ["Озерская центральная районная библиотека"]
+
+
+def test_pronoun_subject_organizers_follow_the_verb() -> None:
+    text = (
+        "Круглый стол «Книга и семья» состоялся 4 июня 2019 г. Его организовали "
+        "Комитет по культуре Тамбовской области и МБУК «Мичуринская ЦБС».\n"
+    )
+    assert extract_event(ctx(text)).organizers == [
+        "Комитет по культуре Тамбовской области",
+        "Мичуринская ЦБС",
+    ]
+
+
+def test_connections_of_an_online_event_are_its_participants() -> None:
+    text = (
+        "Вебинар «Сайт библиотеки» прошел 2 марта 2022 г., зафиксировано более 180 подключений.\n"
+    )
+    assert extract_event(ctx(text)).participants.total == 180
+
+
+def test_initials_mention_merges_with_the_full_name() -> None:
+    text = (
+        "Выступила Соколова Марина Игоревна, библиограф. Решили: 1. Отделу "
+        "библиографии (Соколова М. И.) подготовить указатель.\n"
+    )
+    names = [p.name for p in extract_persons(ctx(text), [])]
+    assert names == ["Соколова Марина Игоревна"]
+
+
+def test_speaker_with_an_institution_in_parentheses_and_a_project_in_the_position() -> None:
+    text = (
+        "Выступили:\n"
+        "Орлов Павел Ильич (Государственный архив Тульской области) – «Фонды архива»;\n"
+        "Белова Нина Петровна, руководитель проекта «Читаем вместе» МБУК «ЦБС г. Тулы», "
+        "– «Проект года».\n"
+    )
+    a, b = extract_speakers(ctx(text))
+    assert (a.position, a.organization) == (None, "Государственный архив Тульской области")
+    assert b.position == "руководитель проекта «Читаем вместе»"
+    assert b.organization == "МБУК «ЦБС г. Тулы»"
+
+
+def test_paragraph_items_with_dative_addressees_adverbs_and_an_object_first() -> None:
+    text = (
+        "Участники совещания предлагают:\n\n"
+        "Районным библиотекам ежегодно проводить дни краеведения.\n\n"
+        "Лесновской поселенческой библиотеке подготовить буклет о селе.\n\n"
+        "Очередное совещание провести в мае 2020 года.\n"
+    )
+    recs = extract_recommendations(ctx(text))
+    assert [r.addressee for r in recs] == [
+        "Районные библиотеки",
+        "Лесновская поселенческая библиотека",
+        None,
+    ]
+
+
+def test_addressee_in_parentheses_and_before_the_modal_of_the_intro() -> None:
+    text = (
+        "По итогам семинара специалистам библиотек рекомендовано:\n"
+        "– проводить уроки чтения;\n"
+        "– Отделу обслуживания (Ильина Т. В.) составить план до 1 мая.\n"
+    )
+    recs = extract_recommendations(ctx(text))
+    assert [r.addressee for r in recs] == ["Специалисты библиотек", "Отдел обслуживания"]
+
+
+def test_page_number_between_two_halves_of_an_item_is_debris() -> None:
+    text = "Решили:\n1. Сохранить ставки библиотекарей в сельских\n\n7\n\n- библиотеках района.\n"
+    [rec] = extract_recommendations(ctx(text))
+    assert rec.text == "Сохранить ставки библиотекарей в сельских библиотеках района."

@@ -13,20 +13,20 @@ from resarchive.archive import Archive
 from resarchive.evaluate import evaluate
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-MIN_MACRO = 0.96  # reached 0.989
+MIN_MACRO = 0.97  # reached 0.997 on 12 documents (h8-h12 blind: 0.831)
 MIN_LIST_F1 = {
-    "organizations": 0.93,  # reached 0.957
+    "organizations": 0.95,  # reached 0.976
     "persons": 0.98,  # 1.000
-    "places": 0.94,  # 0.962
+    "places": 0.98,  # 1.000
     "speakers": 0.98,  # 1.000
-    "recommendations": 0.96,  # 0.985
+    "recommendations": 0.98,  # 1.000
     "event.organizers": 0.98,  # 1.000
 }
 
 
 def test_heldout_scores_stay_at_the_level_reached() -> None:
     report = evaluate(Archive(HELDOUT))
-    assert report.records >= 7
+    assert report.records >= 12
     for name, floor in MIN_LIST_F1.items():
         assert report.lists[name].f1 >= floor, (name, report.lists[name], report.misses)
     assert report.macro >= MIN_MACRO, report.misses

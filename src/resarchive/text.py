@@ -24,8 +24,10 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 
     Returns (text, encoding). Raises an InputError subclass naming the cause.
     """
+    if not data:
+        raise EmptyInputError("empty file (0 bytes)", name)
     if not data.strip():
-        raise EmptyInputError("empty file", name)
+        raise EmptyInputError("file holds only whitespace", name)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -83,7 +85,15 @@ _LIST_MARKER = re.compile(
 _TERMINAL = ".;:!?…"
 # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
 # in lower case ("г.") but is never the continuation of the paragraph before it.
-_PLACE_DATE_LINE = re.compile(r"^(?:г\.|город)\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$")
+# The abbreviations and words that put a settlement name after them: "г. Тверь",
+# "ст. Каневская", "с. Головчино", "пос. Горьковский", "станица Вешенская".
+SETTLEMENT_PREFIX = (
+    r"(?:г\.|гор\.|город|с\.|село|пос\.|п\.|пгт\.?|р\.\s?п\.|рп\.|д\.|дер\.|деревня|ст\.|"
+    r"ст-ца|станица|х\.|хутор|аул)"
+)
+_PLACE_DATE_LINE = re.compile(
+    r"^" + SETTLEMENT_PREFIX + r"\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$"
+)
 
 
 # What a source line is read as: bold markers and soft hyphens to drop, runs of spaces
@@ -143,6 +153,15 @@ def _dehyphenate(left: str, right: str, is_word: Callable[[str], bool] | None) -
     return not (is_word(left.lower()) and is_word(right.lower()))
 
 
+# A form-like field line of a heading ("Дата проведения: 12.03.2019", "Место
+# проведения: г. Казань"): one field per line, never glued to the line above.
+_FORM_LABEL = re.compile(
+    r"^(?:(?:Дата|Даты|Место|Время|Сроки?|Формат|Форма)\s+проведения|Организатор\w*|"
+    r"Модератор\w*|Ведущ\w+|Участники|Тема)\s*:",
+)
+_PAGE_NUMBER = re.compile(r"^[-–—]?\s*\d{1,3}\s*[-–—]?$")
+
+
 def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanText:
     """Undo the debris of PDF/Word conversion, keeping a map to source offsets.
 
@@ -178,6 +197,8 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
         if prev is not None and unit_open:
             prev_text = _text(prev[-2:])
             continues_sentence = prev_text[-1] not in _TERMINAL
+            if block_start and continues_sentence and _PAGE_NUMBER.match(text):
+                continue  # a page number between the two halves of a broken sentence
             if block_start:
                 # Across a blank line (a page break): only a lowercase start that
                 # continues an unfinished sentence joins; a stray dash is debris.
@@ -195,7 +216,12 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                     _join(prev, body, source, is_word)
                     block_start = False
                     continue
-            elif not marker and not bold and (continues_sentence or not text[0].isupper()):
+            elif (
+                not marker
+                and not bold
+                and not _FORM_LABEL.match(text)
+                and (continues_sentence or not text[0].isupper())
+            ):
                 # A line that ends a sentence, followed by one that starts a new one,
                 # is a paragraph of its own: Word and PDF exports often put one
                 # paragraph per line with no blank line between them.

@@ -51,5 +51,6 @@ def make_id(day: date | None, name: str) -> str:
     """`YYYY-MM-DD-short-transliterated-name`; `undated-…` when the text gives no date."""
     # The short name: the title up to its subtitle, at most five words.
     short = re.split(r"[:.«»\"]", name or "", maxsplit=1)[0] or name or "document"
-    words = "-".join(slugify(short).split("-")[:5]) or "document"
+    # Ids are at most 120 characters (with room for a `-2` suffix): long words are cut.
+    words = "-".join(slugify(short).split("-")[:5])[:90].strip("-") or "document"
     return f"{day.isoformat() if day else 'undated'}-{words}"

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..text import SETTLEMENT_PREFIX
+
 MONTHS: dict[str, int] = {
     "января": 1,
     "февраля": 2,
@@ -207,12 +209,12 @@ def dates_in(text: str, start: int, end: int) -> list[DateMention]:
 # The separator may be only spaces: "г. Псков          17 апреля 2018 г." (a place on
 # the left margin, the date on the right one).
 _PLACE_HEAD = re.compile(
-    r"^(?:(?:г\.|город)\s*)?(?P<place>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,2})"
+    r"^(?:" + SETTLEMENT_PREFIX + r"\s*)?(?P<place>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,2})"
     r"(?:\s*[,–—-]\s*|\s+(?=[сС]?\s*\d))"
 )
 # The mirror shape: "17 апреля 2018 г.          г. Псков".
 _PLACE_TAIL = re.compile(
-    r"\s*(?:[,–—-]\s*|\s)\s*(?:(?:г\.|город)\s*)?"
+    r"\s*(?:[,–—-]\s*|\s)\s*(?:" + SETTLEMENT_PREFIX + r"\s*)?"
     r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2})\s*\.?\s*$"
 )
 

@@ -38,10 +38,18 @@ from functools import lru_cache
 
 from .. import nlp
 from ..models import DocumentInfo, Event, Participants
+from ..text import SETTLEMENT_PREFIX
 from .context import Context
 from .dates import DateMention, dates_in, find_adoption_date, find_dates, find_place_lines
 from .names import phrase_nominative
+from .places import settlement_nominative
 from .speakers import matching_quote, strip_outer_quotes
+
+# "в г. Твери", "в ст. Каневской", "в станице Новоминской", "в с. Головчино".
+_IN_SETTLEMENT = (
+    r"(?:г\.|городе|гор\.|с\.|селе|пос\.|посёлке|поселке|п\.|пгт\.?|рп\.|д\.|деревне|ст\.|"
+    r"станице|х\.|хуторе|ауле)"
+)
 
 # --------------------------------------------------------------------------- lines
 
@@ -522,7 +530,7 @@ def _is_geo(word: str) -> bool:
 # Only "в (г.) Город" / "в городе Город": a bare "г. Чита" is as often the home town
 # of a participant ("специалисты из … г. Чита") as the venue.
 _CITY_AFTER = re.compile(
-    r"(?<![А-Яа-яЁё])(?:в|во)[ ]+(?:(?:г\.|городе)[ ]?)?"
+    r"(?<![А-Яа-яЁё])(?:в|во)[ ]+(?:(?P<prefix>" + _IN_SETTLEMENT + r")[ ]?)?"
     r"(?P<city>(?:[А-ЯЁ][а-яё]+\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)"
 )
 
@@ -531,7 +539,7 @@ def _city_in(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
     text = ctx.text
     for m in _CITY_AFTER.finditer(text, start, end):
         words = m.group("city").split()
-        explicit = "г." in m.group(0) or "город" in m.group(0)
+        explicit = bool(m.group("prefix"))
         # "в Нижнем Новгороде": an adjective may precede the city noun.
         if len(words) == 2 and not _is_geo(words[1]):
             words = words[:1]
@@ -541,7 +549,7 @@ def _city_in(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
         if explicit or _is_geo(head) or _natasha_loc(ctx, m.start("city")):
             city = " ".join(words)
             return (
-                _capitalize(phrase_nominative(city)),
+                _capitalize(settlement_nominative(city, m.group("prefix") or "")),
                 m.start("city"),
                 m.start("city") + len(city),
             )
@@ -552,11 +560,22 @@ def _natasha_loc(ctx: Context, pos: int) -> bool:
     return any(s.type == "LOC" and s.start == pos for s in ctx.doc.spans)
 
 
+# "Место проведения: г. Казань": a form-like label line.
+_PLACE_LABEL = re.compile(
+    r"^\W*Место\s+проведения\s*[:–—-]\s*(?:" + SETTLEMENT_PREFIX + r"\s*)?"
+    r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)",
+    re.M,
+)
+
+
 def _event_place(ctx: Context, best: Mention, group: list[Mention]) -> str | None:
     heading = heading_lines(lines_of(ctx.text))
     for line in heading:
         for pl in find_place_lines(line.text):
             return pl.place
+    label = _PLACE_LABEL.search(ctx.text)
+    if label:
+        return _capitalize(phrase_nominative(label.group("place")))
     for m in sorted(group, key=lambda m: -m.score):
         sentence = ctx.text[m.sentence[0] : m.sentence[1]]
         if not (m.in_heading or m.dates or _HELD.search(sentence)):
@@ -565,8 +584,15 @@ def _event_place(ctx: Context, best: Mention, group: list[Mention]) -> str | Non
         found = _city_in(ctx, m.start, m.sentence[1])
         if found:
             return found[0]
+    for m in sorted(group, key=lambda m: -m.score):
+        # "14 апреля в Курске прошла конференция": the city before the type word, in a
+        # sentence that tells the event with its date and a "held" verb.
+        if m.dates and _HELD.search(ctx.text[m.sentence[0] : m.sentence[1]]):
+            found = _city_in(ctx, m.sentence[0], m.start)
+            if found:
+                return found[0]
     for line in heading:
-        m = re.fullmatch(r"\s*(?:г\.|город)\s*([А-ЯЁ][\w-]+)\s*", line.text)
+        m = re.fullmatch(r"\s*" + SETTLEMENT_PREFIX + r"\s*([А-ЯЁ][\w-]+)\s*", line.text)
         if m:
             return m.group(1)
     return None
@@ -620,7 +646,7 @@ def _event_format(narrative: str, participants: Participants) -> str | None:
 _ABOUT = r"(?:более|свыше|около|порядка|почти|не\s+менее|до)?\s*"
 _PEOPLE = (
     r"(?:человек|чел\.|участник\w*|специалист\w*|библиотекар\w*|слушател\w*|представител\w*|"
-    r"педагог\w*|методист\w*|гост\w*|работник\w*|сотрудник\w*)"
+    r"педагог\w*|методист\w*|гост\w*|работник\w*|сотрудник\w*|подключени\w*)"
 )
 _TOTAL_PATTERNS = (
     re.compile(
@@ -637,6 +663,8 @@ _TOTAL_PATTERNS = (
     ),
     re.compile(r"(?:собрал[аои]?|объединил[аои]?)\s+" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE, re.I),
     re.compile(r"(?<![\d.,-])" + _ABOUT + r"(?P<n>\d+)\s+участник\w*", re.I),
+    # An online event counts its connections: "зафиксировано более 300 подключений".
+    re.compile(r"(?<![\d.,-])" + _ABOUT + r"(?P<n>\d+)\s+подключени\w*", re.I),
     re.compile(r"участник\w*[^.\n]{0,60}?[-–—:]\s*" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE, re.I),
 )
 _ONLINE = r"(?:онлайн|он-лайн|online|дистанционно|в\s+онлайн-?формате|в\s+режиме\s+он-?лайн)"
@@ -775,6 +803,13 @@ def _organizers(ctx: Context, plain_narrative: str) -> list[str]:
         for d in find_dates(clause)[::-1]:
             clause = clause[: d.start] + clause[d.end :]
         clause = re.sub(r"^\s*(?:В|Во|На|По)\s+[^А-ЯЁ]*", "", clause).strip()
+        if re.search(r"(?<![А-Яа-яЁё])(?:[Ее]го|[Ее][её]|[Ии]х)$", clause):
+            # "Его организовали X и Y": the organizers follow the verb.
+            rest_end = sentence_bounds(ctx, m.start())[1]
+            after = text[m.end() : rest_end]
+            for org in _split_orgs(after.strip()):
+                add(org, inflect=False)
+            continue
         first_word = re.match(r"[А-ЯЁа-яё]+", clause)
         if first_word and _is_animate_noun(first_word.group(0)):
             continue  # "Специалисты РГДБ провели мастер-классы": people, not an organizer

@@ -227,6 +227,7 @@ def name_gender_case(first: str | None, patronymic: str | None) -> tuple[str | N
     return best[0]
 
 
+@lru_cache(maxsize=50_000)  # a pure function of a string, called per mention
 def normalize_person(text: str) -> str:
     """A person's name as written, in any case -> "Фамилия Имя Отчество" in the nominative.
 
@@ -341,6 +342,7 @@ def _word_parts(tok: str) -> list[str]:
     return tok.split("-")
 
 
+@lru_cache(maxsize=50_000)  # a pure function of a string, called per mention
 def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
     """A noun phrase in an oblique case -> the nominative.
 

@@ -173,6 +173,18 @@ class _Cand:
     legal_form: str | None = None
     legal_start: int | None = None
     short: str | None = None
+    capitalize: bool = False  # "клуба «Родники»" -> "Клуб «Родники»"
+
+
+# A kind of body written in lower case before its quoted name: "клуб «Родники»",
+# "краеведческого центра «Истоки»", "литературное объединение «Лира»".
+_KIND_BEFORE_QUOTE = re.compile(
+    r"(?<![А-Яа-яЁё-])(?P<adj>(?:[а-яё]+(?:ого|ему|ым|ом|ый|ий|ой|ое|ая|ую|ей|ых)\s+){0,2})"
+    r"(?P<kind>(?:клуб|центр|кружок|кружк|музе|союз|фонд|студи|объединени|обществ)[а-яё]*)\s«"
+)
+_KIND_LEMMAS = frozenset(
+    ["клуб", "центр", "кружок", "музей", "союз", "фонд", "студия", "объединение", "общество"]
+)
 
 
 def extract_organizations(ctx: Context) -> list[Organization]:
@@ -203,6 +215,20 @@ def extract_organizations(ctx: Context) -> list[Organization]:
             q_end = _close_quote(text, m.end() - 1)
             if q_end:
                 cands.append(_Cand(m.start(), _extend_right(text, q_end, loc_spans)))
+
+    # A kind of body in lower case + its quoted name: "клуба «Родники»".
+    for m in _KIND_BEFORE_QUOTE.finditer(text):
+        if lemmas.lemma(m.group("kind")) not in _KIND_LEMMAS:
+            continue
+        q_end = _close_quote(text, m.end() - 1)
+        if not q_end:
+            continue
+        start = m.start("kind")
+        for adj in reversed(re.findall(r"[а-яё]+", m.group("adj"))):
+            if not any(_is_adj(p) for p in parses(adj)):
+                break
+            start = text.rfind(adj, 0, start)
+        cands.append(_Cand(start, _extend_right(text, q_end, loc_spans), capitalize=True))
 
     # 2. Natasha's ORG spans, repaired.
     for s in ctx.doc.spans:
@@ -306,12 +332,12 @@ def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
     if (
         hm
         and c.legal_form is None
-        and (re.match(_ABBR, text[c.start :]) or text[c.start] == "«")
+        and (re.match(_ABBR, text[c.start :]) or text[c.start : c.start + 1] == "«")
         and lemmas.lemma(hm.group(1)) in ORG_HEADS
     ):
         c.start -= len(hm.group(0))
     c.end = _extend_right(text, c.end, loc_spans, c.start)
-    if c.legal_form and text[c.start] == "«" and _close_quote(text, c.start) == c.end:
+    if c.legal_form and text[c.start : c.start + 1] == "«" and _close_quote(text, c.start) == c.end:
         c.start, c.end = c.start + 1, c.end - 1
     return c
 
@@ -540,6 +566,8 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[Organization]:
     for c in cands:
         raw = text[c.start : c.end]
         name = _balance(_normalize(raw))
+        if c.capitalize:
+            name = name[:1].upper() + name[1:]
         if not name or not _is_org(text, c, name):
             continue
         words = re.findall(r"[А-Яа-яЁёA-Za-z]+", name)
@@ -557,7 +585,11 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[Organization]:
             # organization named before (kept there); not an entry of its own.
             continue
         key = _key(name)
-        entry = by_key.get(key) or (by_short.get(c.short) if c.short else None)
+        entry = (
+            by_key.get(key)
+            or (by_short.get(c.short) if c.short else None)
+            or _shortened_from(key, by_key)
+        )
         if entry is None:
             start = c.legal_start if c.legal_start is not None else c.start
             entry = {
@@ -575,6 +607,20 @@ def _merge(ctx: Context, cands: list[_Cand]) -> list[Organization]:
             by_short[entry["short"]] = entry
     entries.sort(key=lambda e: e["span"][0])
     return [Organization(**e) for e in entries]
+
+
+def _shortened_from(key: tuple[str, ...], by_key: dict) -> dict | None:
+    """ "Головчинская библиотека" after "Головчинская модельная сельская библиотека": a
+    later mention that drops adjectives, same first word and same head."""
+    if len(key) < 2:
+        return None
+    for long_key, entry in by_key.items():
+        if len(long_key) <= len(key) or long_key[0] != key[0] or long_key[-1] != key[-1]:
+            continue
+        it = iter(long_key)
+        if all(w in it for w in key):
+            return entry
+    return None
 
 
 def _is_bare_generic(name: str) -> bool:
@@ -629,6 +675,19 @@ def _is_org(text: str, c: _Cand, name: str) -> bool:
         return False  # "РЕЗОЛЮЦИЯ": a heading, not an abbreviation
     if not (name[0].isupper() or name[0] == "«"):
         return False
+    first = parses(words[0])
+    if (
+        first
+        and first[0].tag.POS == "NOUN"
+        and lemmas.lemma(words[0]) not in ORG_HEADS
+        and ("anim" in first[0].tag or lemmas.lemma(words[0]) in _DOCUMENT_WORDS)
+    ):
+        return False  # "Участники секции", "Рекомендации вебинара": not a body
+    head = next((w for w in words if not any(_is_adj(p) for p in parses(w))), None)
+    if head and lemmas.lemma(head) in ORG_HEADS and _is_plural_nominative(words, head):
+        return False  # "Сельские библиотеки района": a kind of institution, plural
+    if c.legal_form is None and not c.capitalize and _strictly_inside_quotes(text, c):
+        return False  # "Электронная краеведческая библиотека: опыт создания" - a title
     # A quoted title after a work/event word, or a sub-unit in lower case.
     q = text.rfind("«", max(0, c.start - 2), c.start + 1)
     prev = re.search(r"([А-Яа-яЁё]+)\s*«?$", text[max(0, c.start - 40) : c.start])
@@ -641,6 +700,33 @@ def _is_org(text: str, c: _Cand, name: str) -> bool:
         if prev.group(1)[0].islower() and lem in _SUBUNITS and _inside_quotes(text, c.start):
             return False
     return True
+
+
+_DOCUMENT_WORDS = frozenset(
+    ["рекомендация", "резолюция", "решение", "протокол", "положение", "программа"]
+)
+
+
+def _is_plural_nominative(words: list[str], head: str) -> bool:
+    """The head is plural: by itself, or by an adjective before it ("Сельские библиотеки")."""
+    i = words.index(head)
+    for w in (head, *words[max(0, i - 1) : i]):
+        ps = [p for p in parses(w) if p.score >= 0.05]
+        if ps and all("plur" in p.tag for p in ps):
+            return True
+    return False
+
+
+def _strictly_inside_quotes(text: str, c: _Cand) -> bool:
+    """The candidate is a part, not the whole, of a quoted title: «X: Y»."""
+    q = text.rfind("«", max(0, c.start - 200), c.start + 1)
+    if q < 0 or "»" in text[q : c.start]:
+        return False
+    q_end = _close_quote(text, q)
+    if not q_end or q_end < c.end:
+        return False
+    inner = text[q + 1 : q_end - 1].strip()
+    return inner != text[c.start : c.end].strip(" «»")
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

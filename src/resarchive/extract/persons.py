@@ -179,8 +179,13 @@ def extract_persons(ctx: Context, speakers: list[Speaker]) -> list[Person]:
     for f in found:
         key = _key(f.name)
         span = ctx.span(f.start, f.end)
+        if key not in index:
+            # "Жуков Д. А." and "Жуков Денис Андреевич": one person.
+            key = next((k for k in index if _same_by_initials(k, key)), key)
         if key in index:
             pos, person = entries[index[key]]
+            if _is_initial(person.name.split()[1:2]) and not _is_initial(f.name.split()[1:2]):
+                person.name = f.name  # the full name wins over the initials
             person.role = person.role or f.role
             person.organization = person.organization or f.organization
             continue
@@ -195,6 +200,18 @@ def extract_persons(ctx: Context, speakers: list[Speaker]) -> list[Person]:
 def _key(name: str) -> tuple[str, ...]:
     """Surname and first name (or initials) by lemma, so that case never matters."""
     return tuple(lemmas.fold(w).rstrip(".") for w in normalize_person(name).split()[:2])
+
+
+def _is_initial(words: list[str]) -> bool:
+    return bool(words) and len(words[0].rstrip(".")) == 1
+
+
+def _same_by_initials(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same surname, and one of them gives the first name as the other's initial."""
+    if len(a) < 2 or len(b) < 2 or a[0] != b[0] or a[1] == b[1]:
+        return False
+    short, full = (a[1], b[1]) if len(a[1]) == 1 else (b[1], a[1])
+    return len(short) == 1 and len(full) > 1 and full.startswith(short)
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ import re
 
 from .. import lemmas
 from ..models import Place
+from ..text import SETTLEMENT_PREFIX
 from .context import Context
 from .names import match_case, parses, phrase_nominative
 
@@ -49,6 +50,15 @@ _PLURAL_HEADS = {
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
 # "г. Кемерово", "г.Белово", "города Коврова"; not "2022 г.\nМуниципальное" (a year).
 _CITY = re.compile(rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:г\.|гор\.|город(?:а|е|ом|у)?)[ \u00a0]?({_CAP})")
+# "ст. Каневская", "станице Новоминской", "с. Головчино", "пос. Горьковский": a
+# settlement after its prefix (a declined prefix word too).
+_SETTLEMENT = re.compile(
+    r"(?<![А-Яа-яЁё\d])(?:" + SETTLEMENT_PREFIX[3:-1] + r"|сел[ае]|селом|пос[её]лк[аеу]|"
+    r"пос[её]лок|деревн[иеюй]|станиц[аеуыи]|станицей|хутор[аеу])[ \u00a0]?"
+    rf"({_CAP}(?:-{_CAP})?)"
+)
+# "Белгородчина", "Смоленщина": a region named after its centre.
+_REGION_SUFFIX = re.compile(r"^(?P<stem>[а-яё]{3,})(?:чина|щина)$")
 _COORD_ADJ = re.compile(
     rf"((?:{_CAP}(?:ой|ого|ом|ая|ий|ый|ую|ей)(?:\s*,\s*|\s+и\s+))+{_CAP}(?:ой|ого|ом|ая|ий|ый|ую|ей))"
     r"\s+(област[а-яё]*|кра[её][а-яё]*|район[а-яё]*|округ[а-яё]*)"
@@ -94,6 +104,18 @@ def extract_places(ctx: Context) -> list[Place]:
         name = phrase_nominative(m.group(1))
         found.append((m.start(1), m.end(1), name, "city"))
         covered.append((m.start(1), m.end(1)))
+    for m in _SETTLEMENT.finditer(text):
+        if m.group(0).startswith(("г.", "гор", "город")) or any(
+            a <= m.start(1) < b for a, b in covered
+        ):
+            continue
+        name = settlement_nominative(m.group(1), m.group(0)[: m.start(1) - m.start()])
+        found.append((m.start(1), m.end(1), name, "settlement"))
+        covered.append((m.start(1), m.end(1)))
+    for start, end, name in _named_regions(text):
+        if not any(a <= start < b for a, b in covered):
+            found.append((start, end, name, None))
+            covered.append((start, end))
 
     for s in ctx.doc.spans:
         if s.type != "LOC":
@@ -105,6 +127,8 @@ def extract_places(ctx: Context) -> list[Place]:
         ):
             continue  # part of a domain or a dotted name: «PRO.Культура.РФ», x.ru
         raw = " ".join(s.text.split())
+        if _adjective_of_a_name(raw, text[s.stop : s.stop + 30]):
+            continue  # "Головчинской модельной библиотеки": part of an organization's name
         name = phrase_nominative(raw, prefer_singular=True)
         found.append((s.start, s.stop, name, _kind(name)))
 
@@ -122,6 +146,64 @@ def extract_places(ctx: Context) -> list[Place]:
         seen[key] = place
         out.append(place)
     return out
+
+
+def settlement_nominative(name: str, prefix: str) -> str:
+    """ "Лесном" after "пос." -> "Лесной": an adjectival name agrees with the prefix noun."""
+    head = _settlement_head(prefix)
+    if head and " " not in name and _is_adjective(name):
+        return _adj_nominative(name, head)
+    return phrase_nominative(name)
+
+
+def _settlement_head(prefix: str) -> str | None:
+    """The noun a settlement prefix stands for, to agree an adjectival name with it."""
+    p = prefix.strip().lower()
+    for starts, head in (
+        (("пос", "п.", "пгт", "рп", "р.", "посел", "посёл"), "посёлок"),
+        (("ст", "станиц"), "станица"),
+        (("д.", "дер"), "деревня"),
+        (("х.", "хутор"), "хутор"),
+        (("с.", "сел"), "село"),
+    ):
+        if p.startswith(starts):
+            return head
+    return None
+
+
+def _adjective_of_a_name(raw: str, after: str) -> bool:
+    """A lone adjective followed by a lower-case word that is not a place head."""
+    nxt = re.match(r"\s+([а-яё]+)", after)
+    if " " in raw or not nxt or not _is_adjective(raw):
+        return False
+    return lemmas.lemma(nxt.group(1)) not in _KINDS
+
+
+def _named_regions(text: str) -> list[tuple[int, int, str]]:
+    """Places natasha misses: "Белгородчина"-type regions anywhere, and geographic names
+    inside quoted titles ("Библиотеки Сибири: …", "опыт Тотьмы")."""
+    out = []
+    for m in re.finditer(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]{3,}", text):
+        ps = parses(m.group())
+        if not ps:
+            continue
+        lemma = ps[0].normal_form
+        region = _REGION_SUFFIX.match(lemma)
+        if region and any(_geo(region.group("stem") + end) for end in ("", "ск", "ь", "а")):
+            out.append((m.start(), m.end(), lemma.capitalize()))
+    for q in re.finditer(r"«([^«»]{1,200})»", text):
+        for m in re.finditer(r"(?<![А-Яа-яЁё.])[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?", q.group(1)):
+            if m.start() == 0:
+                continue  # the first word of a title is capitalized anyway
+            ps = parses(m.group())
+            if ps and "Geox" in ps[0].tag and ps[0].tag.POS == "NOUN" and ps[0].score >= 0.4:
+                at = q.start(1) + m.start()
+                out.append((at, at + len(m.group()), ps[0].normal_form.capitalize()))
+    return out
+
+
+def _geo(word: str) -> bool:
+    return any("Geox" in p.tag for p in parses(word))
 
 
 def _key(name: str) -> tuple[str, ...]:

@@ -148,10 +148,20 @@ def dative_np(
     # The tagger's case is unreliable on a lone adjective ("Муниципальным ЦБС" came out
     # Ins): trust it on the first word or on the first noun, the phrase's head.
     head = next((t for t in toks[:4] if t.pos in ("NOUN", "PROPN")), first)
-    if "Dat" not in (first.feats.get("Case"), head.feats.get("Case")):
+    if "Dat" not in (first.feats.get("Case"), head.feats.get("Case")) and not (
+        not until_colon and _only_dative(first.text)
+    ):
+        # The tagger misses the case before an indeclinable head ("Грайворонской ЦБС
+        # обобщить"); a first word that can only be dative (or gen/ins/loc, never
+        # nom/acc) still opens an addressee when an infinitive follows.
         return None
     last = first
-    for tok in toks[1:21]:
+    paren = False  # "Отделу (Жуков Д. А.) подготовить": a parenthesis inside the phrase
+    adverbs = 0  # "Библиотекам края шире использовать": adverbs before the infinitive
+    for tok in toks[1:25]:
+        if paren:
+            paren = tok.text != ")"
+            continue
         if until_colon and tok.text == ":":
             return (
                 (first.start, last.stop)
@@ -160,6 +170,17 @@ def dative_np(
             )
         if not until_colon and (_is_inf(tok) or _MODAL.match(tok.text)):
             return first.start, last.stop
+        if tok.text == "(" and not until_colon:
+            paren = True
+            continue
+        if not until_colon and _is_adverb(tok) and adverbs < 2:
+            adverbs += 1
+            continue
+        if adverbs:
+            return None  # an adverb not followed by the infinitive
+        if tok.text.lower() in ("им", "имени"):
+            last = tok  # "библиотеке им. Н. Н. Асеева организовать"
+            continue
         if not (tok.pos in _NP_POS or _nominal(tok)) or tok.text in ",;:" and not until_colon:
             return None
         if tok.text in ".;" and until_colon:
@@ -168,6 +189,27 @@ def dative_np(
     if until_colon:
         return None
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _only_dative(word: str) -> bool:
+    """A word with a dative reading and no nominative/accusative one ("Грайворонской")."""
+    ps = [p for p in nlp.morph().parse(word.lower()) if p.score >= 0.05]
+    return (
+        bool(ps)
+        and any("datv" in p.tag for p in ps)
+        and not any(c in p.tag for p in ps for c in ("nomn", "accs"))
+    )
+
+
+def _is_adverb(tok) -> bool:
+    """ "шире", "активнее", "ежегодно": an adverb or a comparative before the infinitive."""
+    if tok.pos == "ADV" or tok.feats.get("Degree") == "Cmp":
+        return not _MODAL.match(tok.text)
+    return any(
+        p.tag.POS in ("ADVB", "COMP") and p.score >= 0.3
+        for p in nlp.morph().parse(tok.text.lower())
+    )
 
 
 def _nominal(tok) -> bool:
@@ -245,7 +287,22 @@ def _starts_with_instruction(ctx: Context, start: int, end: int) -> bool:
     first = words[lead]
     if _is_inf(first) or _pymorphy_infinitive(first.text) or _MODAL.match(first.text):
         return True
-    return dative_np(ctx, start, end) is not None
+    if dative_np(ctx, start, end) is not None:
+        return True
+    return _object_then_infinitive(words)
+
+
+def _object_then_infinitive(words: list) -> bool:
+    """ "Следующее заседание клуба провести в октябре": a short noun phrase (the object,
+    not a dative) and then the infinitive, with no finite verb before it."""
+    if not words or words[0].pos not in ("NOUN", "ADJ", "DET", "PROPN"):
+        return False
+    for tok in words[1:7]:
+        if _is_inf(tok):
+            return True
+        if tok.pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ"):
+            return False
+    return False
 
 
 # --------------------------------------------------------------------------- intros
@@ -286,6 +343,15 @@ def _intro_addressee(ctx: Context, line: Line) -> str | None:
     np = dative_np(ctx, c_start, line.end)
     if np:
         return _nominative(ctx.text[np[0] : np[1]])
+    # "По итогам вебинара библиотекам области рекомендовано:": a dative phrase inside
+    # the clause, right before the modal word (not one governed by a preposition).
+    toks = _tokens_in(ctx, c_start, line.end)
+    for prev, tok in zip([None, *toks], toks, strict=False):
+        if prev is not None and prev.pos == "ADP" or tok.feats.get("Case") != "Dat":
+            continue
+        np = dative_np(ctx, tok.start, line.end)
+        if np and _MODAL.match(ctx.text[np[1] : line.end].lstrip()):
+            return _nominative(ctx.text[np[0] : np[1]])
     for m in _INTRO_VERB.finditer(ctx.text, c_start, line.end):
         np = dative_np(ctx, m.end(), line.end, until_colon=True)
         if np:

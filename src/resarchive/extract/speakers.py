@@ -108,7 +108,9 @@ _MARKER = re.compile(r"^(?:[•●▪◦·‣∙*]|[-–—]|\d{1,3}(?:\.\d{1,3}
 # Words that make the following quoted name part of the position, not the
 # organization: "заведующий отделом «Детство»", "библиотекарь сектора «Читалия»".
 _DEPARTMENT = re.compile(
-    r"^(?:отдел|сектор|кафедр|лаборатори|служб|групп|абонемент|зал|студи|клуб|кружк|кружок)",
+    r"^(?:отдел|сектор|кафедр|лаборатори|служб|групп|абонемент|зал|студи|клуб|кружк|кружок|"
+    # "руководитель проекта «Цифровая грамотность»": a project led is part of the position
+    r"проект|программ)",
     re.IGNORECASE,
 )
 _LEGAL_FORM = re.compile(
@@ -175,6 +177,9 @@ def _person_and_affiliation(part: str) -> tuple[str, str | None, str | None] | N
     if rest.startswith("("):
         close = rest.find(")")
         inside = rest[1:close] if close > 0 else rest[1:]
+        if inside[:1].isupper() and not _is_abbreviation(inside.split()[0]):
+            # "(Государственный архив Курской области)": a name, not a position
+            return name, None, inside.strip(" ,.") or None
         position, organization = split_position(inside)
         if organization is None and position and not position[0].islower():
             position, organization = None, position
