@@ -105,21 +105,28 @@ def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     return max(start, line_start), min(end, line_end)
 
 
+_OPEN_QUOTE = re.compile('[«“„"]')
+
+
+@lru_cache(maxsize=64)
 def without_quotes(text: str) -> str:
-    """Text with quoted titles blanked (same length), so wording inside titles is not read."""
-    chars = list(text)
-    i = 0
-    while i < len(chars):
-        if chars[i] in '«“„"':
-            j = matching_quote(text, i)
-            if j is not None:
-                for k in range(i, j + 1):
-                    if chars[k] != "\n":
-                        chars[k] = " "
-                i = j + 1
-                continue
-        i += 1
-    return "".join(chars)
+    """Text with quoted titles blanked (same length), so wording inside titles is not read.
+
+    Cached: several stages ask for the same text."""
+    pieces: list[str] = []
+    done = 0
+    found = _OPEN_QUOTE.search(text)
+    while found:
+        i = found.start()
+        j = matching_quote(text, i)
+        if j is None:
+            found = _OPEN_QUOTE.search(text, i + 1)
+            continue
+        pieces += [text[done:i], re.sub(r"[^\n]", " ", text[i : j + 1])]
+        done = j + 1
+        found = _OPEN_QUOTE.search(text, done)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 # --------------------------------------------------------------------------- document

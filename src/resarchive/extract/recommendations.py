@@ -35,11 +35,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import nlp
 from ..models import Recommendation
 from .context import Context
 from .event import Line, lines_of, without_quotes
-from .names import phrase_nominative
+from .names import parses, phrase_nominative
 
 _MARKER = re.compile(
     r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3})*)[.)]|(?P<bullet>[•●▪◦·‣∙*]|[-–—](?=\s)))\s*"
@@ -101,7 +100,7 @@ class _Item:
 
 @lru_cache(maxsize=50_000)
 def _pymorphy_infinitive(word: str) -> bool:
-    ps = nlp.morph().parse(word.lower())
+    ps = parses(word)
     return bool(ps) and ps[0].tag.POS == "INFN"
 
 
@@ -194,7 +193,7 @@ def dative_np(
 @lru_cache(maxsize=50_000)
 def _only_dative(word: str) -> bool:
     """A word with a dative reading and no nominative/accusative one ("Грайворонской")."""
-    ps = [p for p in nlp.morph().parse(word.lower()) if p.score >= 0.05]
+    ps = [p for p in parses(word) if p.score >= 0.05]
     return (
         bool(ps)
         and any("datv" in p.tag for p in ps)
@@ -206,10 +205,7 @@ def _is_adverb(tok) -> bool:
     """ "шире", "активнее", "ежегодно": an adverb or a comparative before the infinitive."""
     if tok.pos == "ADV" or tok.feats.get("Degree") == "Cmp":
         return not _MODAL.match(tok.text)
-    return any(
-        p.tag.POS in ("ADVB", "COMP") and p.score >= 0.3
-        for p in nlp.morph().parse(tok.text.lower())
-    )
+    return any(p.tag.POS in ("ADVB", "COMP") and p.score >= 0.3 for p in parses(tok.text))
 
 
 def _nominal(tok) -> bool:
@@ -228,7 +224,7 @@ def _only_space_after(ctx: Context, tok, end: int) -> bool:
 def _has_dative_reading(word: str) -> bool:
     if word.isupper():
         return True
-    return any("datv" in p.tag for p in nlp.morph().parse(word.lower()))
+    return any("datv" in p.tag for p in parses(word))
 
 
 def _nominative(text: str) -> str:
