@@ -139,12 +139,18 @@ def test_cli_prints_plain_progress_lines_off_a_terminal(tmp_path: Path) -> None:
     sources.write_rtf(src / "b.rtf")
     # --dry-run with a stand-in-free path is slow; a scan fails before extraction.
     (src / "c.txt").write_bytes(b"")
+    (src / "d.txt").write_bytes(b"")
     result = CliRunner().invoke(
-        app, ["--archive", str(tmp_path / "a"), "ingest", str(src), "--glob", "c.*", "-j", "1"]
+        app, ["--archive", str(tmp_path / "a"), "ingest", str(src), "--glob", "[cd].*", "-j", "1"]
     )
     assert result.exit_code == 5
-    assert "[1/1]" in result.stderr and "files/s, ETA" in result.stderr
-    assert "[1/1]" not in result.stdout
+    assert "[2/2]" in result.stderr and "files/s, ETA" in result.stderr
+    assert "[1/2]" not in result.stdout
+    # A single file gets no progress line: its error line says all.
+    result = CliRunner().invoke(
+        app, ["--archive", str(tmp_path / "a"), "ingest", str(src / "c.txt")]
+    )
+    assert result.exit_code == 5 and "[1/1]" not in result.stderr
 
 
 @needs_extraction

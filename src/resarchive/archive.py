@@ -24,7 +24,11 @@ if TYPE_CHECKING:  # pydantic and the models load only when a record is parsed: 
     from .models import Record  # answer from the index without them (issue 4)
 
 RECORD_SUFFIX = ".yaml"
-_MAX_NAME = 150
+# File names are limited in UTF-8 bytes (255 on most file systems); the margin leaves
+# room for the temporary name `.NAME.XXXXXXXX.tmp` and a `-sha` suffix.
+_MAX_NAME_BYTES = 180
+TEMP_SUFFIX = ".tmp"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
 
 
@@ -48,12 +52,27 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # what open() would give: mkstemp makes files 0600
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new one, never half."""
+    """Write `data` to `path` so that readers see the old file or the new one, never half.
+
+    The data goes to `.NAME.XXXXXXXX.tmp` in the same folder, is fsynced and renamed
+    over `path`. A process killed mid-write leaves at most that dot-file behind:
+    readers skip dot-files, and ingest removes stale ones (`remove_stale_temp_files`).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), _FILE_MODE)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -61,16 +80,64 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
 
 
-def safe_file_name(name: str) -> str:
-    """A file name that stays inside its folder: no separators, NUL, dot-only or overlong names."""
-    name = _UNSAFE_NAME.sub("_", Path(name.replace("\\", "/")).name).strip(" .")
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a power cut after it keeps the new file)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot fsync a folder
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temp_files(folder: Path, min_age: float = 600.0) -> list[Path]:
+    """Delete `.*.tmp` files that a killed writer left in `folder`, older than `min_age` s."""
+    import time
+
+    removed = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime >= min_age:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue  # another process removed it first
+    return removed
+
+
+def _truncate_utf8(text: str, limit: int) -> str:
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
+
+
+def safe_file_name(name: str, max_bytes: int = _MAX_NAME_BYTES) -> str:
+    """A file name that stays inside its folder: no separators, NUL, dot-only or overlong names.
+
+    Leading dots are dropped too, so a raw file is never hidden and never clashes with
+    the archive's own dot-files (temporary files, the lock, the index).
+    """
+    name = _UNSAFE_NAME.sub("_", Path(name.replace("\\", "/")).name)
+    # Lone surrogates: a file name that was not UTF-8 on disk (os.fsdecode's escapes).
+    name = _SURROGATES.sub("_", name).strip(" .")
     if not name:
         name = "document"
-    if len(name) > _MAX_NAME:
+    if len(name.encode("utf-8")) > max_bytes:
         stem, suffix = os.path.splitext(name)
-        name = stem[: _MAX_NAME - len(suffix[:10])] + suffix[:10]
+        suffix = _truncate_utf8(suffix, 10)
+        name = _truncate_utf8(stem, max_bytes - len(suffix.encode("utf-8"))).rstrip(" .") + suffix
     return name
 
 
@@ -173,7 +240,8 @@ class Archive:
                 yield
         except Timeout as exc:
             raise LockTimeoutError(
-                f"another resarchive process holds {self.root / '.lock'} (waited {timeout:g} s)"
+                f"could not lock the archive: another resarchive process holds "
+                f"{self.root / '.lock'} (waited {timeout:g} s; --lock-timeout waits longer)"
             ) from exc
 
 

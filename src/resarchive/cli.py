@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from datetime import date
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -35,14 +35,14 @@ class State:
     debug = False
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     yaml = "yaml"
     csv = "csv"
 
 
-class TextFormat(str, Enum):
+class TextFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -65,8 +65,27 @@ def main(
 
 
 def fail(exc: ResarchiveError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc.line()}", markup=True)
+    _print_error(exc)
     return typer.Exit(exc.exit_code)
+
+
+def _print_error(exc: ResarchiveError) -> None:
+    """One line: `error: FILE: cause`; with --debug, the traceback of a bug after it."""
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(exc.line())}")
+    detail = getattr(exc, "detail", "")
+    if State.debug and detail:
+        err.print(detail.rstrip(), markup=False)
+
+
+def _size(value: str) -> int:
+    from .reader import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 @app.command()
@@ -93,26 +112,61 @@ def ingest(
             help='In folders, take the files matching this pattern ("*.docx", "2023/**/*.pdf").',
         ),
     ] = None,
+    max_size: Annotated[
+        str,
+        typer.Option(
+            "--max-size",
+            help="Refuse files over this size: 5MB, 200KB or bytes (KB = 1024 bytes).",
+            show_default=True,
+        ),
+    ] = "5MB",
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse texts that do not read as resolutions (default: store with a warning).",
+        ),
+    ] = False,
+    lock_timeout: Annotated[
+        float,
+        typer.Option(
+            "--lock-timeout",
+            min=0,
+            help="Seconds to wait for another ingest's archive lock.",
+            show_default=True,
+        ),
+    ] = 60.0,
 ) -> None:
     """Extract records from resolution files (.txt .md .docx .pdf .rtf, recognized by
     content) and store them with their originals.
 
     Exit status: 0 when every file was ingested; otherwise the code of the failure
-    (see README, "When things go wrong"), after the good files are stored.
+    when all failures are of one kind, else 1 (see README, "When things go wrong"),
+    after the good files are stored.
     """
     from .ingest import collect_sources, ingest_sources
     from .progress import batch_progress
 
+    size_limit = _size(max_size)
     failures = []
     try:
         items = list(collect_sources(paths, glob))
-        results = ingest_sources(State.archive, items, dry_run=dry_run, force=force, jobs=jobs)
+        results = ingest_sources(
+            State.archive,
+            items,
+            dry_run=dry_run,
+            force=force,
+            max_size=size_limit,
+            strict=strict,
+            lock_timeout=lock_timeout,
+            jobs=jobs,
+        )
         with batch_progress(len(items), out, err) as advance:
             for result in results:
                 advance(str(result.source))
                 if result.error is not None:
                     failures.append(result.error)
-                    err.print(f"[red]error:[/red] {result.error.line()}")
+                    _print_error(result.error)
                 elif result.status == "dry-run":
                     out.print(render_record(result.record), end="", markup=False)
                 else:
@@ -122,25 +176,29 @@ def ingest(
             raise
         raise fail(exc) from None
     if failures:
-        err.print(f"{len(failures)} file(s) failed:")
-        for exc in failures:
-            err.print(f"  {exc.line()}", markup=False)
+        if len(items) > 1:  # a batch: list the failures again at the end
+            err.print(f"{len(failures)} of {len(items)} file(s) failed:", markup=False)
+            for exc in failures:
+                err.print(f"  {exc.line()}", markup=False)
         codes = {exc.exit_code for exc in failures}
         raise typer.Exit(codes.pop() if len(codes) == 1 else 1)
 
 
 def _print_summary(source: Path, status: str, record: Record) -> None:
+    from rich.markup import escape  # file names and extracted text may hold [brackets]
+
     e = record.event
     dates = " – ".join(str(d) for d in dict.fromkeys([e.start, e.end]) if d) or "no date"
-    out.print(f"[bold]{record.id}[/bold] ← {source} ({status})")
+    out.print(f"[bold]{record.id}[/bold] ← {escape(str(source))} ({status})")
     out.print(f"  {record.document.title}", markup=False)
     out.print(
         f"  {e.type}, {dates}, {e.place or 'place unknown'}; "
         f"{len(record.organizations)} organizations, {len(record.persons)} persons, "
-        f"{len(record.speakers)} speakers, {len(record.recommendations)} recommendations"
+        f"{len(record.speakers)} speakers, {len(record.recommendations)} recommendations",
+        markup=False,
     )
     for warning in record.warnings:
-        out.print(f"  [yellow]warning:[/yellow] {warning}")
+        out.print(f"  [yellow]warning:[/yellow] {escape(warning)}")
     if status == "kept-reviewed":
         out.print("  [yellow]kept: the record is reviewed; --force overwrites it[/yellow]")
 
@@ -361,9 +419,11 @@ def eval_(
         return
     from rich.table import Table
 
-    table = Table("field", "precision", "recall", "F1 / accuracy", "n", title=f"{report.records} reviewed record(s)")
+    title = f"{report.records} reviewed record(s)"
+    table = Table("field", "precision", "recall", "F1 / accuracy", "n", title=title)
     for name, c in report.lists.items():
-        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp + c.fn))
+        f1 = f"{c.f1:.3f}"
+        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f1, str(c.tp + c.fn))
     for name, a in report.scalars.items():
         table.add_row(name, "", "", f"{a.value:.3f}", str(a.total))
     table.add_row("[bold]macro[/bold]", "", "", f"[bold]{report.macro:.3f}[/bold]", "")

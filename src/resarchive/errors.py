@@ -64,6 +64,28 @@ class CorruptDocumentError(InputError):
     exit_code = 13
 
 
+class NoSourcesError(InputError):
+    """A folder given to ingest that holds no source file to read."""
+
+    exit_code = 14
+
+
+class ExtractionFailedError(ResarchiveError):
+    """An unexpected failure (a bug) while reading or extracting one file.
+
+    The batch goes on with the other files; `detail` keeps the traceback for --debug.
+    """
+
+    exit_code = 15
+
+    def __init__(self, message: str, path: Path | str | None = None, detail: str = "") -> None:
+        super().__init__(message, path)
+        self.detail = detail
+
+    def __reduce__(self):
+        return (self.__class__, (str(self), self.path, self.detail))
+
+
 class ArchiveError(ResarchiveError):
     """The archive folder or one of its records is unusable."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import multiprocessing
 import os
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,11 +23,21 @@ from .archive import (
     RECORD_SUFFIX,
     Archive,
     atomic_write,
+    remove_stale_temp_files,
     render_record,
     safe_file_name,
     sha256_bytes,
 )
-from .errors import InputError, NotFoundError, ResarchiveError
+from .errors import (
+    ArchiveError,
+    ExtractionFailedError,
+    InputError,
+    LockTimeoutError,
+    NoSourcesError,
+    NotFoundError,
+    NotResolutionError,
+    ResarchiveError,
+)
 from .formats import SUFFIXES
 from .models import Record, Source
 from .reader import DEFAULT_MAX_SIZE, SourceDocument, read_source
@@ -64,7 +75,7 @@ def collect_sources(paths: Iterable[Path], glob: str | None = None) -> Iterator[
             found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path, glob))
             if not found:
                 what = f"no files matching {glob!r}" if glob else "no readable source files"
-                yield InputError(f"folder holds {what}", path)
+                yield NoSourcesError(f"folder holds {what}", path)
             yield from found
         elif path.exists():
             yield path
@@ -93,15 +104,45 @@ def extract_source(doc: SourceDocument, raw_name: str, extract: Extractor | None
     return extract(doc.text, source)
 
 
+GENRE_WARNING = "document: does not read as a resolution"
+
+
+def check_genre(text: str, path: Path | str) -> None:
+    """--strict: refuse a text that does not read as a resolution. Cheap (no NLP), so it
+    runs before the models load; it reads the text cleaned as the extractor reads it."""
+    from .genre import not_a_resolution
+    from .text import clean
+
+    if reason := not_a_resolution(clean(text).text):
+        raise NotResolutionError(f"does not read as a resolution: {reason} (--strict)", path)
+
+
 def _read_and_extract(
-    path: Path, max_size: int, extract: Extractor | None
-) -> tuple[SourceDocument, Record] | InputError:
-    """One file's work, the same in a worker or in-process; input errors are returned."""
+    path: Path, max_size: int, extract: Extractor | None, strict: bool = False
+) -> tuple[SourceDocument, Record] | ResarchiveError:
+    """One file's work, the same in a worker or in-process; errors are returned.
+
+    An unexpected exception (a bug in a reader or the extractor) becomes an
+    ExtractionFailedError naming the file, so that the batch goes on.
+    """
     try:
         doc = read_source(path, max_size)
-        return doc, extract_source(doc, safe_file_name(path.name), extract)
-    except InputError as exc:
+        if strict:
+            check_genre(doc.text, path)
+        record = extract_source(doc, safe_file_name(path.name), extract)
+        if strict and any(w.startswith(GENRE_WARNING) for w in record.warnings):
+            reason = next(w for w in record.warnings if w.startswith(GENRE_WARNING))
+            raise NotResolutionError(f"{reason.removeprefix('document: ')} (--strict)", path)
+        return doc, record
+    except ResarchiveError as exc:
         return exc
+    except Exception as exc:
+        return ExtractionFailedError(
+            f"unexpected error while reading or extracting: {type(exc).__name__}: {exc} "
+            "(a bug: please report it; --debug shows the traceback)",
+            path,
+            traceback.format_exc(),
+        )
 
 
 # ---------------------------------------------------------------- worker processes
@@ -120,8 +161,10 @@ def _init_worker(extract: Extractor | None) -> None:
         nlp.load_models()
 
 
-def _work(path: Path, max_size: int) -> tuple[SourceDocument, Record] | InputError:
-    return _read_and_extract(path, max_size, _worker_extract)
+def _work(
+    path: Path, max_size: int, strict: bool
+) -> tuple[SourceDocument, Record] | ResarchiveError:
+    return _read_and_extract(path, max_size, _worker_extract, strict)
 
 
 def _pool_context() -> multiprocessing.context.BaseContext:
@@ -213,7 +256,8 @@ def _raw_name(archive: Archive, name: str, sha: str) -> str:
     path = archive.raw / name
     if not path.exists() or sha256_bytes(path.read_bytes()) == sha:
         return name
-    stem, suffix = Path(name).stem, Path(name).suffix
+    # Shorten the stem first, so that the suffix that tells the files apart survives.
+    stem, suffix = os.path.splitext(safe_file_name(name, max_bytes=160))
     return safe_file_name(f"{stem}-{sha[:12]}{suffix}")
 
 
@@ -285,6 +329,7 @@ def ingest_sources(
     dry_run: bool = False,
     force: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
+    strict: bool = False,
     lock_timeout: float = 60.0,
     jobs: int | None = 1,
     extract: Extractor | None = None,
@@ -294,16 +339,22 @@ def ingest_sources(
 
     `jobs` worker processes extract (None: one per core); `jobs=1`, or a single
     file, runs in this process. `extract` replaces the NLP extractor (tests).
+    `strict` refuses texts that do not read as resolutions (NotResolutionError)
+    instead of storing them with a warning.
+
+    A failure to write one file (an invalid id, a full disk) fails that file alone;
+    a LockTimeoutError ends the batch (every other file would wait as long).
     """
     items = list(items)
     files = [item for item in items if isinstance(item, Path)]
     jobs = max(1, min(jobs or default_jobs(), len(files)))
     known = KnownRecords(archive)
-    for item, outcome in _extract_all(items, max_size, jobs, extract):
+    swept = False
+    for item, outcome in _extract_all(items, max_size, jobs, extract, strict):
         if isinstance(item, InputError):
             yield IngestResult(Path(item.path or "."), "failed", error=item)
             continue
-        if isinstance(outcome, InputError):
+        if isinstance(outcome, ResarchiveError):
             yield IngestResult(item, "failed", error=outcome)
             continue
         doc, record = outcome
@@ -313,21 +364,37 @@ def ingest_sources(
         # The lock is held per file, not per batch, so concurrent ingests interleave;
         # `refresh` re-reads only what other writers changed meanwhile.
         with archive.lock(lock_timeout):
-            known.refresh()
-            result = ingest_one(archive, doc, record, known=known, force=force)
+            if not swept:  # what writers killed mid-write left behind
+                swept = True
+                for folder in (archive.raw, archive.structured):
+                    remove_stale_temp_files(folder)
+            try:
+                known.refresh()
+                result = ingest_one(archive, doc, record, known=known, force=force)
+            except LockTimeoutError:
+                raise
+            except ArchiveError as exc:
+                result = IngestResult(item, "failed", error=ArchiveError(str(exc), item))
+            except OSError as exc:
+                error = ArchiveError(f"cannot write to the archive: {exc}", item)
+                result = IngestResult(item, "failed", error=error)
         yield result
 
 
 def _extract_all(
-    items: list[Path | InputError], max_size: int, jobs: int, extract: Extractor | None
-) -> Iterator[tuple[Path | InputError, tuple[SourceDocument, Record] | InputError | None]]:
+    items: list[Path | InputError],
+    max_size: int,
+    jobs: int,
+    extract: Extractor | None,
+    strict: bool = False,
+) -> Iterator[tuple[Path | InputError, tuple[SourceDocument, Record] | ResarchiveError | None]]:
     """(item, outcome) in input order, extracting in `jobs` processes."""
     if jobs == 1:
         for item in items:
             if isinstance(item, InputError):
                 yield item, None
             else:
-                yield item, _read_and_extract(item, max_size, extract)
+                yield item, _read_and_extract(item, max_size, extract, strict)
         return
     # A bounded window of submitted files keeps memory flat on large batches
     # while the workers always have the next file queued.
@@ -347,12 +414,27 @@ def _extract_all(
                 if item is None:
                     exhausted = True
                     break
-                future = pool.submit(_work, item, max_size) if isinstance(item, Path) else None
+                future = (
+                    pool.submit(_work, item, max_size, strict) if isinstance(item, Path) else None
+                )
                 queue.append((item, future))
             if not queue:
                 return
             item, future = queue.popleft()
-            yield item, future.result() if future is not None else None
+            yield item, _outcome(item, future)
+
+
+def _outcome(
+    item: Path | InputError, future: Future | None
+) -> tuple[SourceDocument, Record] | ResarchiveError | None:
+    if future is None:
+        return None
+    try:
+        return future.result()
+    except Exception as exc:  # a worker died (killed, out of memory): this file fails
+        return ExtractionFailedError(
+            f"worker process failed: {type(exc).__name__}: {exc}", item, traceback.format_exc()
+        )
 
 
 def ingest(
@@ -363,6 +445,7 @@ def ingest(
     dry_run: bool = False,
     force: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
+    strict: bool = False,
     lock_timeout: float = 60.0,
     jobs: int | None = 1,
     extract: Extractor | None = None,
@@ -374,6 +457,7 @@ def ingest(
         dry_run=dry_run,
         force=force,
         max_size=max_size,
+        strict=strict,
         lock_timeout=lock_timeout,
         jobs=jobs,
         extract=extract,

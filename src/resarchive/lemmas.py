@@ -31,7 +31,10 @@ def lemma(word: str) -> str:
 
 
 def lemmas(text: str) -> tuple[str, ...]:
-    """The lemmas of a phrase's words, in order: "Камчатской краевой" -> ("камчатский", "краевой")."""
+    """The lemmas of a phrase's words, in order.
+
+    "Камчатской краевой" -> ("камчатский", "краевой").
+    """
     return tuple(lemma(w) for w in words(text))
 
 

@@ -27,7 +27,22 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 @lru_cache(maxsize=1)
 def morph() -> pymorphy3.MorphAnalyzer:
     import pymorphy3
+    import pymorphy3.shapes
 
+    # pymorphy3 asks unicodedata for the name of every letter of a word it does not
+    # know, and unicodedata raises for letters it has no name for (Tangut, newer
+    # scripts): one such character in a document must not abort its extraction.
+    original = pymorphy3.shapes.is_latin_char
+    if not getattr(original, "_resarchive_safe", False):
+
+        def is_latin_char(uchr: str) -> bool:
+            try:
+                return original(uchr)
+            except ValueError:
+                return False
+
+        is_latin_char._resarchive_safe = True  # type: ignore[attr-defined]
+        pymorphy3.shapes.is_latin_char = is_latin_char
     return pymorphy3.MorphAnalyzer()
 
 

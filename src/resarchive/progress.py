@@ -35,7 +35,8 @@ def batch_progress(
 
     On a terminal (`out.is_terminal`) a live bar with the file count, rate and ETA;
     lines printed through `out` meanwhile scroll above it. Otherwise one plain line
-    per file on `err`, so that stdout (summaries, --dry-run YAML) stays clean for pipes.
+    per file on `err` (none for a single file, whose own lines say all), so that stdout
+    (summaries, --dry-run YAML) stays clean for pipes.
     """
     if out.is_terminal:
         progress = Progress(
@@ -52,6 +53,9 @@ def batch_progress(
         task = progress.add_task(label, total=total)
         with progress:
             yield lambda _name: progress.advance(task)
+        return
+    if total <= 1:  # one file: its own summary or error line says all
+        yield lambda _name: None
         return
     start, done = time.monotonic(), 0
 

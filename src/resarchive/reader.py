@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +11,27 @@ from .errors import NotFoundError, TooLargeError
 from .formats import detect_format, extract_text
 
 DEFAULT_MAX_SIZE = 5 * 1024 * 1024
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
+          "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}  # fmt: skip
+
+
+def parse_size(text: str) -> int:
+    """`5MB`, `200KB`, `1.5M` or plain bytes (`300000`) as a byte count; KB = 1024 bytes."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    unit = m.group(2).lower() if m else None
+    if m is None or unit not in _UNITS:
+        raise ValueError(f"{text!r} is not a size like 5MB, 200KB or 300000 (bytes)")
+    size = int(float(m.group(1)) * _UNITS[unit])
+    if size <= 0:
+        raise ValueError(f"{text!r}: the size must be above zero")
+    return size
+
+
+def format_size(size: int) -> str:
+    for unit, factor in (("MB", 1024**2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
 
 
 @dataclass(frozen=True)
@@ -29,10 +52,18 @@ def read_source(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> SourceDocument:
         raise NotFoundError("no such file", path)
     if not path.is_file():
         raise NotFoundError("not a regular file", path)
-    size = path.stat().st_size
-    if size > max_size:
-        raise TooLargeError(f"{size} bytes is over the {max_size}-byte limit (--max-size)", path)
-    data = path.read_bytes()
+    try:
+        with path.open("rb") as fh:
+            # Read one byte past the limit: the size may change after a stat.
+            data = fh.read(max_size + 1)
+            size = max(len(data), os.fstat(fh.fileno()).st_size)
+    except OSError as exc:
+        raise NotFoundError(f"cannot read: {exc.strerror or exc}", path) from exc
+    if len(data) > max_size:
+        raise TooLargeError(
+            f"file of {format_size(size)} is over the {format_size(max_size)} limit (--max-size)",
+            path,
+        )
     fmt = detect_format(data, path)
     text, encoding = extract_text(data, fmt, path)
     return SourceDocument(path, data, text, encoding, fmt)
