@@ -6,19 +6,14 @@ from datetime import date
 
 import pytest
 
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.event import extract_document, extract_event, strip_legal_form
-from resarchive.text import clean
+
+from .helpers import context
 
 
 @pytest.fixture(scope="module")
 def make():
-    def build(text: str) -> Context:
-        cleaned = clean(text, nlp.is_known_word)
-        return Context(cleaned, nlp.parse(cleaned.text))
-
-    return build
+    return context
 
 
 RESOLUTION = """**РЕЗОЛЮЦИЯ**

@@ -4,10 +4,7 @@ our own, one per rule, none taken from the held-out or seed documents."""
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.dates import find_place_lines
 from resarchive.extract.event import extract_document, extract_event, strip_legal_form
 from resarchive.extract.organizations import extract_organizations
@@ -17,11 +14,9 @@ from resarchive.extract.recommendations import extract_recommendations
 from resarchive.extract.speakers import extract_speakers
 from resarchive.text import clean
 
+from .helpers import context
 
-@cache
-def ctx(text: str) -> Context:
-    cleaned = clean(text, nlp.is_known_word)
-    return Context(cleaned, nlp.parse(cleaned.text))
+ctx = context
 
 
 # --------------------------------------------------------------------------- text, dates

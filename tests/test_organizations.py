@@ -1,22 +1,10 @@
 """Organizations: quoted names, legal forms, abbreviations, merging, what is not one."""
 
-from functools import cache
-
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.organizations import extract_organizations
-from resarchive.text import clean
 
+from .helpers import context
 
-@cache
-def _parsed(text: str):
-    cleaned = clean(text, nlp.is_known_word)
-    return cleaned, nlp.parse(cleaned.text)
-
-
-def ctx(text: str) -> Context:
-    cleaned, doc = _parsed(text)
-    return Context(cleaned, doc)
+ctx = context
 
 
 def names(text: str) -> list[str]:

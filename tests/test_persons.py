@@ -1,23 +1,11 @@
 """Persons: token rules over the one natasha parse, names in the nominative, roles."""
 
-from functools import cache
-
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.persons import extract_persons
 from resarchive.models import Speaker
-from resarchive.text import clean
 
+from .helpers import context
 
-@cache
-def _parsed(text: str):
-    cleaned = clean(text, nlp.is_known_word)
-    return cleaned, nlp.parse(cleaned.text)
-
-
-def ctx(text: str) -> Context:
-    cleaned, doc = _parsed(text)
-    return Context(cleaned, doc)
+ctx = context
 
 
 def by_name(persons):

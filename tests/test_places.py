@@ -1,22 +1,12 @@
 """Places: nominative, coordinated phrases expanded, one entry per place."""
 
-from functools import cache
-
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.places import extract_places
-from resarchive.text import clean
 
-
-@cache
-def _parsed(text: str):
-    cleaned = clean(text, nlp.is_known_word)
-    return cleaned, nlp.parse(cleaned.text)
+from .helpers import context
 
 
 def places(text: str) -> list[tuple[str, str | None]]:
-    cleaned, doc = _parsed(text)
-    return [(p.name, p.kind) for p in extract_places(Context(cleaned, doc))]
+    return [(p.name, p.kind) for p in extract_places(context(text))]
 
 
 def test_cities_in_oblique_cases_and_abbreviated():

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.recommendations import classify_intro, extract_recommendations
-from resarchive.text import clean
+
+from .helpers import context
 
 
 @pytest.fixture(scope="module")
 def make():
-    def build(text: str) -> Context:
-        cleaned = clean(text, nlp.is_known_word)
-        return Context(cleaned, nlp.parse(cleaned.text))
-
-    return build
+    return context
 
 
 def test_numbered_items_with_section(make) -> None:

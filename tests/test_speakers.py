@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from resarchive import nlp
-from resarchive.extract.context import Context
 from resarchive.extract.speakers import balance_quotes, extract_speakers, split_position
-from resarchive.text import clean
+
+from .helpers import context
 
 
 @pytest.fixture(scope="module")
 def make():
-    def build(text: str) -> Context:
-        cleaned = clean(text, nlp.is_known_word)
-        return Context(cleaned, nlp.parse(cleaned.text))
-
-    return build
+    return context
 
 
 TALKS = "\n".join(

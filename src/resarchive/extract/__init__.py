@@ -8,11 +8,9 @@ from datetime import date
 
 from slugify import slugify
 
-from .. import nlp
 from ..genre import not_a_resolution
 from ..models import Record, Source
-from ..text import clean
-from .context import Context
+from .context import Context, read_context
 from .event import extract_document, extract_event
 from .organizations import extract_organizations
 from .persons import extract_persons
@@ -25,9 +23,8 @@ __all__ = ["Context", "extract_record", "make_id"]
 
 def extract_record(source_text: str, source: Source) -> Record:
     """Extract every field of a record from the decoded text of one document."""
-    cleaned = clean(source_text, nlp.is_known_word)
-    ctx = Context(cleaned, nlp.parse(cleaned.text))
-    if reason := not_a_resolution(cleaned.text):
+    ctx = read_context(source_text)
+    if reason := not_a_resolution(ctx.text):
         ctx.warn(f"document: does not read as a resolution: {reason}")
     document = extract_document(ctx)
     event = extract_event(ctx)

@@ -28,3 +28,12 @@ class Context:
     def warn(self, message: str) -> None:
         if message not in self.warnings:
             self.warnings.append(message)
+
+
+def read_context(text: str) -> Context:
+    """Clean a decoded source text and parse it once: what every stage reads."""
+    from .. import nlp
+    from ..text import clean
+
+    cleaned = clean(text, nlp.is_known_word)
+    return Context(cleaned, nlp.parse(cleaned.text))
