@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .archive import (
     RECORD_SUFFIX,
@@ -438,27 +439,8 @@ def _outcome(
 
 
 def ingest(
-    archive: Archive,
-    paths: Iterable[Path],
-    *,
-    glob: str | None = None,
-    dry_run: bool = False,
-    force: bool = False,
-    max_size: int = DEFAULT_MAX_SIZE,
-    strict: bool = False,
-    lock_timeout: float = 60.0,
-    jobs: int | None = 1,
-    extract: Extractor | None = None,
+    archive: Archive, paths: Iterable[Path], *, glob: str | None = None, **options: Any
 ) -> Iterator[IngestResult]:
-    """Ingest files and folders; a bad file yields a failed result, the rest go on."""
-    return ingest_sources(
-        archive,
-        collect_sources(paths, glob),
-        dry_run=dry_run,
-        force=force,
-        max_size=max_size,
-        strict=strict,
-        lock_timeout=lock_timeout,
-        jobs=jobs,
-        extract=extract,
-    )
+    """Ingest files and folders (walked recursively); a bad file yields a failed result,
+    the rest go on. `options` are those of `ingest_sources`."""
+    return ingest_sources(archive, collect_sources(paths, glob), **options)
