@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import yamlio
 from .errors import ArchiveError, LockTimeoutError
 
 if TYPE_CHECKING:  # pydantic and the models load only when a record is parsed: warm queries
@@ -146,6 +145,7 @@ def parse_record(path: Path, text: str) -> Record | RecordProblem:
     import yaml
     from pydantic import ValidationError
 
+    from . import yamlio
     from .models import Record
 
     try:
@@ -247,4 +247,6 @@ class Archive:
 
 def render_record(record: Record) -> str:
     """The record's YAML: fixed key order, no timestamps, so the same input gives the same bytes."""
+    from . import yamlio
+
     return yamlio.dump(record.model_dump(mode="json"))

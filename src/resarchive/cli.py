@@ -293,7 +293,7 @@ def query(
         if rows is RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
         elif fmt is QueryFormat.json:
-            found = find_records_json(index, filters)
+            found = find_records_json(index, filters, as_bytes=True)
         else:
             found = find_records(index, filters)
     if fmt is not QueryFormat.table:

@@ -1,13 +1,30 @@
-"""Filtering records: every filter must hold; names match by lemmas, so any case finds them."""
+"""Finding records and recommendations through the index: every filter must hold.
+
+Names and texts match by lemmas (pymorphy3 only, and only for query words the index has
+never seen): `--person Чернова` finds "Чернов Владимир Николаевич", `--text "социальные
+сети"` finds "в социальных сетях". Each query word must share a lemma with some word of
+one name (or one text); the index also gives every organization name the lemmas of its
+abbreviation or full name from the gazetteer, so `--org РБА` and "Российская библиотечная
+ассоциация" find each other.
+
+With rows="recommendations", `org`, `person`, `place`, dates and `type` pick records and
+`addressee` and `text` pick the recommendations listed from them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .lemmas import fold, phrase_matches
-from .models import Record
+from .lemmas import words
+
+if TYPE_CHECKING:
+    from .index import Index
+
+# "им. Маяковского" and "имени Маяковского" name the same library: neither word counts.
+_ORG_FILLER = frozenset({"им", "имени"})
 
 
 @dataclass(frozen=True)
@@ -15,60 +32,176 @@ class Filters:
     org: str | None = None
     person: str | None = None
     place: str | None = None
+    addressee: str | None = None
     date_from: date | None = None
     date_to: date | None = None
     type: str | None = None
     text: str | None = None
 
 
-def _any_matches(query: str, names: Iterable[str | None]) -> bool:
-    folded = fold(query).strip()
-    return any(
-        name and (fold(name) == folded or phrase_matches(query, name)) for name in names
-    )
+@dataclass(frozen=True)
+class RecommendationRow:
+    """One recommendation with the record it comes from."""
+
+    record_id: str
+    date: str | None
+    event: str | None
+    number: int | None
+    section: str | None
+    addressee: str | None
+    text: str
+
+    def as_dict(self) -> dict:
+        return {
+            "id": self.record_id,
+            "date": self.date,
+            "event": self.event,
+            "number": self.number,
+            "section": self.section,
+            "addressee": self.addressee,
+            "text": self.text,
+        }
 
 
-def org_names(record: Record) -> list[str | None]:
-    names: list[str | None] = []
-    for org in record.organizations:
-        names += [org.name, org.short]
-    names += record.event.organizers
-    names += [s.organization for s in record.speakers]
-    return names
+def name_words(query: str, kind: str) -> list[str]:
+    """The query words that must match: initials ("В. В.") and "им."/"имени" do not count."""
+    ws = words(query)
+    keep = [w for w in ws if not (len(w) == 1 and w.isalpha())]
+    if kind == "org":
+        keep = [w for w in keep if w not in _ORG_FILLER]
+    return keep or ws
 
 
-def event_dates(record: Record) -> tuple[date | None, date | None]:
-    start = record.event.start or record.document.adopted_on
-    return start, record.event.end or start
+def _name_nids(index: Index, kind: str, query: str) -> tuple[str, list]:
+    """SQL selecting the ids of names holding every query word (by lemma), and its params."""
+    parts, params = [], []
+    for lemmas in index.word_lemmas(name_words(query, kind)):
+        marks = ", ".join("?" * len(lemmas))
+        parts.append(f"SELECT nid FROM name_lemmas WHERE kind = ? AND lemma IN ({marks})")
+        params += [kind, *sorted(lemmas)]
+    if not parts:
+        return "SELECT NULL WHERE 0", []
+    return " INTERSECT ".join(parts), params
 
 
-def matches(record: Record, f: Filters) -> bool:
-    if f.type and record.event.type != f.type:
-        return False
-    if f.date_from or f.date_to:
-        start, end = event_dates(record)
-        if start is None:
-            return False
-        if f.date_from and end < f.date_from:
-            return False
-        if f.date_to and start > f.date_to:
-            return False
-    if f.org and not _any_matches(f.org, org_names(record)):
-        return False
-    if f.person and not _any_matches(
-        f.person, [p.name for p in record.persons] + [s.name for s in record.speakers]
-    ):
-        return False
-    if f.place and not _any_matches(f.place, [p.name for p in record.places] + [record.event.place]):
-        return False
+def _fts_query(index: Index, text: str) -> str | None:
+    """An FTS5 expression: every word of `text` by any of its lemmas."""
+    groups = []
+    for lemmas in index.word_lemmas(words(text)):
+        quoted = ('"' + x.replace('"', '""') + '"' for x in sorted(lemmas))
+        groups.append("(" + " OR ".join(quoted) + ")")
+    return " AND ".join(groups) or None
+
+
+def _record_sql(index: Index, f: Filters, *, rows: bool) -> tuple[str, list]:
+    where, params = ["ok = 1"], []
+    if f.type:
+        where.append("type = ?")
+        params.append(f.type)
+    if f.date_from:
+        where.append('start IS NOT NULL AND "end" >= ?')
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        where.append("start IS NOT NULL AND start <= ?")
+        params.append(f.date_to.isoformat())
+    for kind, value in (("org", f.org), ("person", f.person), ("place", f.place)):
+        if value:
+            sql, p = _name_nids(index, kind, value)
+            where.append(f"rid IN (SELECT rid FROM record_names WHERE nid IN ({sql}))")
+            params += p
+    if f.addressee:
+        sql, p = _name_nids(index, "addressee", f.addressee)
+        where.append(f"rid IN (SELECT rid FROM record_names WHERE nid IN ({sql}))")
+        params += p
     if f.text:
-        texts = [record.document.title, record.event.name] + [r.text for r in record.recommendations]
-        if not any(t and phrase_matches(f.text, t) for t in texts):
-            return False
-    return True
+        match = _fts_query(index, f.text)
+        if match is None:
+            where.append("0")
+        else:
+            # In rows mode only a recommendation's own text counts (slots 2 and up).
+            slot = f" AND (rowid & {(1 << 16) - 1}) >= 2" if rows else ""
+            where.append(f"rid IN (SELECT rowid >> 16 FROM texts WHERE texts MATCH ?{slot})")
+            params.append(match)
+    sql = (
+        "SELECT rid, json FROM records JOIN docs USING (rid) WHERE "
+        + " AND ".join(where)
+        + " ORDER BY coalesce(start, ''), id"
+    )
+    return sql, params
 
 
-def query(records: Iterable[Record], filters: Filters) -> list[Record]:
-    """The records that pass every filter, by event date then id."""
-    found = [r for r in records if matches(r, filters)]
-    return sorted(found, key=lambda r: (event_dates(r)[0] or date.min, r.id))
+def find_records(index: Index, filters: Filters) -> list[dict]:
+    """The records (as JSON-ready dicts) passing every filter, by event date then id."""
+    return [json.loads(js) for js in find_records_json(index, filters)]
+
+
+def find_records_json(index: Index, filters: Filters, *, as_bytes: bool = False) -> list:
+    """The same records as the compact JSON the index holds: writing JSON needs no re-encoding.
+
+    `as_bytes` gives UTF-8 bytes, to copy to a binary stream without decoding at all.
+    """
+    sql, params = _record_sql(index, filters, rows=False)
+    if as_bytes:
+        sql = sql.replace("SELECT rid, json ", "SELECT rid, CAST(json AS BLOB) ", 1)
+    return [js for _, js in index.con.execute(sql, params)]
+
+
+def find_recommendations(index: Index, filters: Filters) -> list[RecommendationRow]:
+    """The recommendations of matching records that pass `addressee` and `text`."""
+    sql, params = _record_sql(index, filters, rows=True)
+    found = index.con.execute(sql, params).fetchall()
+    allowed_sets = []
+    if filters.addressee:
+        nids, p = _name_nids(index, "addressee", filters.addressee)
+        allowed_sets.append(
+            set(
+                index.con.execute(
+                    f"SELECT rid, rec FROM record_names WHERE nid IN ({nids})", p
+                ).fetchall()
+            )
+        )
+    if filters.text:
+        match = _fts_query(index, filters.text)
+        if match is None:
+            return []
+        allowed_sets.append(
+            {
+                (rowid >> 16, (rowid & 0xFFFF) - 2)
+                for (rowid,) in index.con.execute(
+                    "SELECT rowid FROM texts WHERE texts MATCH ?", (match,)
+                )
+            }
+        )
+    out = []
+    for rid, js in found:
+        record = json.loads(js)
+        event = record["event"]
+        when = event.get("start") or record["document"].get("adopted_on")
+        for i, rec in enumerate(record.get("recommendations", [])):
+            if all((rid, i) in allowed for allowed in allowed_sets):
+                out.append(
+                    RecommendationRow(
+                        record["id"],
+                        when,
+                        event.get("name") or record["document"]["title"],
+                        rec.get("number"),
+                        rec.get("section"),
+                        rec.get("addressee"),
+                        rec["text"],
+                    )  # fmt: skip
+                )
+    return out
+
+
+def record_date(record: dict) -> str | None:
+    """The date a record is listed by: the event's start, else the adoption date."""
+    return record["event"].get("start") or record["document"].get("adopted_on")
+
+
+def open_index(archive, *, workers: int | None = None) -> Index:
+    """The archive's index, refreshed: what queries and stats read."""
+    from .index import WORKERS, Index
+
+    index = Index(archive, workers=WORKERS if workers is None else workers)
+    index.refresh()
+    return index

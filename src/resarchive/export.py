@@ -1,0 +1,152 @@
+"""Writing records and recommendation rows out: JSON, JSON Lines, YAML, CSV, rich tables.
+
+Records here are the JSON-ready dicts the index stores (what `Record.model_dump(mode="json")`
+gives), so writing never needs pydantic. CSV flattens lists with "; " and, for files,
+starts with a BOM (utf-8-sig) so Excel opens Cyrillic correctly.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from .archive import Archive
+    from .query import Filters, RecommendationRow
+
+FORMATS = ("json", "jsonl", "yaml", "csv")
+RECORD_COLUMNS = [
+    "id", "start", "end", "type", "name", "place", "title", "kind", "adopted_on", "format",
+    "organizers", "participants", "organizations", "persons", "places", "recommendations",
+    "source_file", "reviewed",
+]  # fmt: skip
+RECOMMENDATION_COLUMNS = ["id", "date", "event", "number", "section", "addressee", "text"]
+BOM = "\ufeff"
+
+
+def _compact(item: dict | str) -> str:
+    if isinstance(item, str):
+        return item
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+
+
+def _dict(item: dict | str) -> dict:
+    return json.loads(item) if isinstance(item, str) else item
+
+
+def _joined(items: Iterable[Any]) -> str:
+    return "; ".join(str(x) for x in items if x)
+
+
+def record_row(record: dict) -> list:
+    """One CSV row for a record: the fields an analyst sorts and filters by."""
+    e, d = record["event"], record["document"]
+    return [
+        record["id"], e.get("start"), e.get("end"), e["type"], e.get("name"), e.get("place"),
+        d["title"], d["kind"], d.get("adopted_on"), e.get("format"),
+        _joined(e.get("organizers", [])), (e.get("participants") or {}).get("total"),
+        _joined(o["name"] for o in record.get("organizations", [])),
+        _joined(p["name"] for p in record.get("persons", [])),
+        _joined(p["name"] for p in record.get("places", [])),
+        len(record.get("recommendations", [])), record["source"]["file"], record.get("reviewed"),
+    ]  # fmt: skip
+
+
+def recommendation_row(row: RecommendationRow) -> list:
+    return [row.record_id, row.date, row.event, row.number, row.section, row.addressee, row.text]
+
+
+def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bool = False) -> None:
+    """Write records or recommendation rows in `fmt` (json, jsonl, yaml, csv).
+
+    Records may be dicts or the JSON strings the index holds (JSON output then copies them
+    as they are: re-encoding thousands of records costs more than the whole query).
+    """
+    recs = rows == "recommendations"
+    if fmt in ("json", "jsonl") and found and isinstance(found[0], bytes):
+        # UTF-8 straight from the index to the byte stream: at 100 000 records a broad
+        # query writes tens of megabytes, and decoding then encoding them shows.
+        parts = [b"\n".join(found), b"\n"] if fmt == "jsonl" else [
+            b"[\n", b",\n".join(found), b"\n]\n"
+        ]  # fmt: skip
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            out.write(b"".join(parts).decode("utf-8"))
+        else:
+            out.flush()
+            buffer.writelines(parts)
+            buffer.flush()
+        return
+    if fmt in ("json", "jsonl"):
+        texts = [_compact(r.as_dict() if recs else r) for r in found]
+        if fmt == "jsonl":
+            out.writelines(t + "\n" for t in texts)
+        else:
+            out.write("[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n")
+        return
+    dicts = [r.as_dict() for r in found] if recs else [_dict(r) for r in found]
+    found = found if recs else dicts
+    if fmt == "yaml":
+        from . import yamlio
+
+        out.write("---\n".join(yamlio.dump(item) for item in dicts))
+    elif fmt == "csv":
+        if bom:
+            out.write(BOM)
+        writer = csv.writer(out, lineterminator="\r\n" if bom else "\n")
+        if recs:
+            writer.writerow(RECOMMENDATION_COLUMNS)
+            writer.writerows(recommendation_row(r) for r in found)
+        else:
+            writer.writerow(RECORD_COLUMNS)
+            writer.writerows(record_row(r) for r in found)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def export(
+    archive: Archive,
+    fmt: str,
+    out: IO[str],
+    *,
+    rows: str = "records",
+    filters: Filters | None = None,
+) -> int:
+    """Write the whole archive (or what `filters` match) to `out`; returns the count.
+
+    CSV gets a BOM so that Excel reads it as UTF-8. Records that do not parse are left out
+    (`validate` names them).
+    """
+    from .query import Filters, find_recommendations, find_records, open_index
+
+    with open_index(archive) as index:
+        if rows == "recommendations":
+            found: list = find_recommendations(index, filters or Filters())
+        else:
+            found = find_records(index, filters or Filters())
+    write(found, fmt, out, rows=rows, bom=fmt == "csv")
+    return len(found)
+
+
+def rich_table(found: list, *, rows: str = "records") -> Table:
+    """A terminal table of records or recommendation rows."""
+    from rich.table import Table
+
+    if rows == "recommendations":
+        table = Table("id", "date", "addressee", "text")
+        for r in found:
+            table.add_row(r.record_id, r.date or "", r.addressee or "", r.text)
+        return table
+    table = Table("id", "date", "type", "event", "place", "recs")
+    for r in found:
+        e = r["event"]
+        table.add_row(
+            r["id"], e.get("start") or r["document"].get("adopted_on") or "", e["type"],
+            e.get("name") or r["document"]["title"], e.get("place") or "",
+            str(len(r.get("recommendations", []))),
+        )  # fmt: skip
+    return table
