@@ -72,3 +72,12 @@ def test_generic_abbreviation_with_a_place_is_an_organization():
     got = names(text)
     assert "ЦБС г. Осинники" in got
     assert "Тайгинская ЦБС" in got
+
+
+def test_legal_forms_are_one_list_in_the_gazetteer() -> None:
+    from resarchive.gazetteer import is_legal_form, legal_forms
+
+    assert legal_forms()["МБОУ"].startswith("Муниципальное бюджетное")
+    assert all(map(is_legal_form, ["МБУК", "КГБУ", "ГБОУ", "ОГБУК"]))
+    assert is_legal_form("МАУК")  # unlisted, but of the shape
+    assert not any(map(is_legal_form, ["ЦБС", "РБА", "У", "ИБЦ"]))

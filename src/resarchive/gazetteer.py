@@ -11,6 +11,7 @@ Light on purpose: only pyyaml, no NLP, so `query --org РБА` can alias cheaply
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -42,6 +43,22 @@ def legal_forms() -> dict[str, str]:
 def legal_form_prefixes() -> frozenset[str]:
     """Every legal-form abbreviation ("МБУК", "КГБУ", ...)."""
     return frozenset(_data()["legal_forms"])
+
+
+# Unlisted legal forms still have the listed ones' shape: level (М, Г, К, О, Ф),
+# kind (Б, К, А), "У" for учреждение, field (К культуры, Д, О образования).
+LEGAL_FORM_SHAPE = re.compile(r"[МГКОФ]{1,3}[БКА]?У[КДО]?")
+
+
+@lru_cache(maxsize=1)
+def legal_form_alternation() -> str:
+    """A regex alternation of the listed legal-form abbreviations, longest first."""
+    return "|".join(map(re.escape, sorted(legal_form_prefixes(), key=len, reverse=True)))
+
+
+def is_legal_form(word: str) -> bool:
+    """ "МБУК", "ГБУК", or an unlisted abbreviation of the same shape."""
+    return word in legal_form_prefixes() or bool(LEGAL_FORM_SHAPE.fullmatch(word))
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import nlp
+from .. import gazetteer, nlp
 from ..models import DocumentInfo, Event, Participants
 from ..text import SETTLEMENT_PREFIX
 from .context import Context
@@ -710,11 +710,14 @@ def _participants(narrative: str) -> Participants:
 
 # --------------------------------------------------------------------------- organizers
 
-_LEGAL_ABBR = re.compile(
-    r"^(?:[МГКОФ]{0,3}[БКА]?У[КДО]?|[МГ]?БУК|[МГ]?АУК|[МГ]?КУК|НУК|АНО|ООО|ОАО|ЗАО|ПАО|ФГБУ|"
-    r"ФГБОУ|ФГАОУ|ГБОУ|МБОУ|МАОУ|МБУДО|ГПОУ|ГАПОУ|ОГБУК|КГБУК|КГБУ|ГКУК)(?:\s[А-ЯЁ]{2}(?=\s?«))?"
-    r"\s+(?=[«\"“А-ЯЁ])"
-)
+
+@lru_cache(maxsize=1)
+def _legal_abbr() -> re.Pattern:
+    """A leading legal-form abbreviation, maybe with a region code ("БУК ВО «…»")."""
+    forms = f"{gazetteer.legal_form_alternation()}|{gazetteer.LEGAL_FORM_SHAPE.pattern}"
+    return re.compile(rf"^(?:{forms})(?:\s[А-ЯЁ]{{2}}(?=\s?«))?\s+(?=[«\"“А-ЯЁ])")
+
+
 _LEGAL_LONG = re.compile(
     r"^(?:(?:Муниципальное|Государственное|Краевое|Областное|Федеральное|Республиканское|"
     r"Окружное|Городское)\s+)+(?:[а-яё]+\s+){0,3}учреждение(?:\s+культуры)?(?:\s+[а-яё]+){0,2}?\s+"
@@ -726,7 +729,7 @@ _LEGAL_LONG = re.compile(
 def strip_legal_form(name: str) -> str:
     """ "КГБУ «X»" / "Муниципальное бюджетное учреждение культуры «X»" -> "X"."""
     name = name.strip(" ,.;")
-    stripped = _LEGAL_ABBR.sub("", name)
+    stripped = _legal_abbr().sub("", name)
     stripped = _LEGAL_LONG.sub("", stripped)
     if stripped != name and stripped[:1] in '«"“':
         j = matching_quote(stripped, 0)

@@ -263,7 +263,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
 @lru_cache(maxsize=1)
 def _legal_form_rx() -> re.Pattern:
     """A legal form: an abbreviation ("МБУК") or spelled out (any case, any spacing)."""
-    forms = "|".join(map(re.escape, sorted(gazetteer.legal_form_prefixes(), key=len, reverse=True)))
+    forms = gazetteer.legal_form_alternation()
     phrases = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p, _ in gazetteer.legal_form_phrases()
     )
@@ -272,11 +272,6 @@ def _legal_form_rx() -> re.Pattern:
     return re.compile(
         rf"(?<![А-Яа-яЁё])((?:(?i:{phrases})|{forms})(?:\s[А-ЯЁ]{{2}}(?=\s?«))?)(?![А-Яа-яЁё])"
     )
-
-
-@lru_cache(maxsize=1)
-def _forms_alt() -> str:
-    return "|".join(map(re.escape, sorted(gazetteer.legal_form_prefixes(), key=len, reverse=True)))
 
 
 def _close_quote(text: str, at: int) -> int | None:
@@ -318,7 +313,7 @@ def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
             c.start += 1
     # A legal form right before the span.
     before = text[max(0, c.start - 60) : c.start]
-    lm = re.search(rf"(?<![А-Яа-яЁё])({_forms_alt()})\s*«?$", before)
+    lm = re.search(rf"(?<![А-Яа-яЁё])({gazetteer.legal_form_alternation()})\s*«?$", before)
     if lm and c.legal_form is None:
         c.legal_form = lm.group(1)
         c.legal_start = c.start - (len(before) - lm.start())

@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import gazetteer
 from ..models import Speaker
 from .context import Context
 from .names import normalize_person
@@ -113,10 +114,6 @@ _DEPARTMENT = re.compile(
     r"проект|программ)",
     re.IGNORECASE,
 )
-_LEGAL_FORM = re.compile(
-    r"^(?:[МГКОФ]{0,3}[БКА]?У[КДО]?|[МГ]?БУК|[МГ]?АУК|[МГ]?КУК|НУК|АНО|ООО|ОАО|ЗАО|ПАО|НКО|ФГБУ|"
-    r"ФГБОУ|ФГАОУ|ГБОУ|МБОУ|МАОУ|МБУДО|ГПОУ|ГАПОУ|ОГБУК|КГБУК|КГБУ|ГКУК)$"
-)
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -155,7 +152,7 @@ def split_position(rest: str) -> tuple[str | None, str | None]:
         starts_org = (
             tok[0] in OPEN_QUOTES + '"'
             or _is_abbreviation(tok)
-            or (tok[0].isupper() and (k > 0 or _LEGAL_FORM.match(word)))
+            or (tok[0].isupper() and (k > 0 or gazetteer.is_legal_form(word)))
         )
         if starts_org and k > 0:
             position = rest[: m.start()].strip(" ,")
