@@ -116,103 +116,6 @@ PLACES = [
 # -- templates ------------------------------------------------------------------------
 
 
-def _span(text: str, needle: str) -> tuple[int, int]:
-    at = text.find(needle)
-    return (at, at + len(needle)) if at >= 0 else (0, min(len(needle), len(text)))
-
-
-def _sentences(text: str, n: int) -> list[str]:
-    flat = re.sub(r"-\n", "", text)
-    flat = re.sub(r"\s+", " ", flat)
-    parts = [p.strip(" •*") for p in re.split(r"(?<=[.;:])\s+", flat)]
-    return [p for p in parts if 40 < len(p) < 400][:n]
-
-
-def builtin_templates() -> list[tuple[object, bytes]]:
-    """A few realistic records over the seed texts, built from the models."""
-    from resarchive.models import (
-        DocumentInfo,
-        Event,
-        Organization,
-        Person,
-        Place,
-        Recommendation,
-        Record,
-        Source,
-        Speaker,
-    )
-
-    out = []
-    kinds = [
-        ("conference", "resolution"),
-        ("seminar", "recommendations"),
-        ("round_table", "decision"),
-    ]
-    addressees = [
-        "Муниципальным библиотекам", "Органам управления культурой", "Специалистам библиотек",
-        "Центральным библиотекам муниципальных образований", "Детским библиотекам",
-        "Российской библиотечной ассоциации", None,
-    ]  # fmt: skip
-    for n, raw_path in enumerate(sorted((ROOT / "data" / "raw").glob("*.txt"))):
-        data = raw_path.read_bytes()
-        text = data.decode("utf-8")
-        sentences = _sentences(text, 24)
-        event_type, doc_kind = kinds[n % len(kinds)]
-        orgs = [
-            Organization(name=S_ORG, span=(0, 10)),
-            Organization(name="Российская библиотечная ассоциация", short="РБА",
-                         span=_span(text, "Российск")),
-            Organization(name="Министерство культуры Российской Федерации", span=(0, 20)),
-            Organization(name="Российская государственная библиотека для молодежи", span=(0, 20)),
-            Organization(name="Камчатская краевая детская библиотека им. В. Кручины",
-                         legal_form="КГБУ", span=_span(text, "Камчатск")),
-            Organization(name="Централизованная библиотечная система г. Хабаровска",
-                         short="ЦБС", span=(0, 20)),
-            Organization(name="Государственная научная библиотека Кузбасса им. В. Д. Федорова",
-                         span=(0, 20)),
-            Organization(name="Орловская областная детская библиотека им. М. М. Пришвина",
-                         span=(0, 20)),
-        ]  # fmt: skip
-        persons = [
-            Person(name=S_PERSON, role="модератор", span=(0, 5)),
-            Person(name="Чернов Владимир Николаевич", role="председатель", span=(0, 5)),
-            Person(name="Абрамкина Ольга Ивановна", span=(0, 5)),
-            Person(name="Соколова Марина Петровна", role="заведующая отделом", span=(0, 5)),
-        ]
-        places = [
-            Place(name=S_PLACE, kind="city", span=(0, 4)),
-            Place(name="Камчатский край", kind="region", span=(0, 4)),
-            Place(name="Российская Федерация", kind="country", span=(0, 4)),
-        ]
-        speakers = [
-            Speaker(name="Иванова Анна Сергеевна", position="директор",
-                    organization="Центральная городская библиотека", talk=sentences[0][:80],
-                    span=(0, 10)),
-            Speaker(name="Петров Сергей Иванович", position="методист",
-                    organization="Областная универсальная научная библиотека",
-                    talk=sentences[1][:80], span=(0, 10)),
-        ]  # fmt: skip
-        recs = [
-            Recommendation(number=i + 1, section="Рекомендовать" if i % 3 else None,
-                           addressee=addressees[i % len(addressees)], text=s,
-                           span=_span(text, s[:20]))
-            for i, s in enumerate(sentences[2:])
-        ]  # fmt: skip
-        record = Record(
-            id=S_ID,
-            source=Source(file=S_RAW, sha256=S_SHA, encoding="utf-8"),
-            document=DocumentInfo(kind=doc_kind, title=sentences[0][:150], adopted_on=S_DATE),
-            event=Event(type=event_type, name=sentences[1][:120], start=S_DATE, end=S_DATE,
-                        place=S_PLACE, format="offline",
-                        organizers=["Российская библиотечная ассоциация", S_ORG]),
-            organizations=orgs, persons=persons, places=places, speakers=speakers,
-            recommendations=recs,
-            warnings=["synthetic record for the archive benchmark"],
-        )  # fmt: skip
-        out.append((record, data))
-    return out
-
-
 def archive_templates() -> list[tuple[object, bytes]]:
     """The real records of data/structured/ whose raw file is plain text, with sentinels."""
     from resarchive.archive import Archive, RecordProblem
@@ -252,7 +155,9 @@ def build_archive(root: Path, size: int, seed: int = 4) -> None:
     shutil.rmtree(root, ignore_errors=True)
     (root / "raw").mkdir(parents=True)
     (root / "structured").mkdir()
-    templates = archive_templates() or builtin_templates()
+    templates = archive_templates()
+    if not templates:
+        raise SystemExit(f"no plain-text records in {ROOT / 'data'} to vary: run `make run` first")
     rendered = [(render_record(r), data) for r, data in templates]
     rng = random.Random(seed)
     for i in range(size):
