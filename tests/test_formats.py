@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import pickle
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from resarchive.reader import read_source, text_of
 from resarchive.text import clean
 
 from . import sources
+from .helpers import zip_bytes
 from .sources import FONT, RECOMMENDATIONS
 
 needs_font = pytest.mark.skipif(
@@ -115,19 +114,12 @@ def test_corrupt_documents_name_the_file(
 
 
 def test_docx_with_a_broken_body_and_a_plain_zip(tmp_path: Path) -> None:
-    def zipped(files: dict[str, bytes]) -> bytes:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w") as zf:
-            for name, data in files.items():
-                zf.writestr(name, data)
-        return buffer.getvalue()
-
     broken = tmp_path / "broken.docx"
-    broken.write_bytes(zipped({"word/document.xml": b"<not xml"}))
+    broken.write_bytes(zip_bytes({"word/document.xml": b"<not xml"}))
     with pytest.raises(CorruptDocumentError, match="cannot read the .docx"):
         read_source(broken)
     plain = tmp_path / "photos.docx"
-    plain.write_bytes(zipped({"photo.jpg": b"\xff\xd8\xff"}))
+    plain.write_bytes(zip_bytes({"photo.jpg": b"\xff\xd8\xff"}))
     with pytest.raises(BinaryInputError, match="not a Word"):
         read_source(plain)
 

@@ -8,9 +8,7 @@ cleaner and the extractor take any text; every offset they return points into it
 from __future__ import annotations
 
 import hashlib
-import io
 import tempfile
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from resarchive.reader import read_source
 from resarchive.text import clean, decode
 
 from .conftest import SEEDS
+from .helpers import zip_bytes
 from .test_formats import needs_extraction
 
 # Heads that send bytes down each reader's path: BOMs, PDF, zip/.docx, RTF, OLE2.
@@ -40,14 +39,6 @@ HEADS = [
 ]
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
 russian = st.text(
     alphabet=st.sampled_from("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЕКМНОПРСТ .,-\n\r\t«»1"),
     max_size=200,
@@ -60,7 +51,7 @@ source_bytes = st.one_of(
         russian, st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]), st.integers(0, 3)
     ).map(lambda t: t[0].encode(t[1])[: len(t[0].encode(t[1])) - t[2]]),
     # A zip that looks like a .docx, with garbage for its body.
-    st.binary(max_size=200).map(lambda b: _zip({"word/document.xml": b})),
+    st.binary(max_size=200).map(lambda b: zip_bytes({"word/document.xml": b})),
 )
 
 FAST = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,11 +6,9 @@ file and the cause, and its own exit code (README, "When things go wrong").
 
 from __future__ import annotations
 
-import io
 import os
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from resarchive.reader import parse_size
 
 from . import sources
 from .conftest import SEEDS
+from .helpers import zip_bytes
 from .test_batch import title_extract
 
 runner = CliRunner()
@@ -41,14 +40,6 @@ def run(archive: Path, *args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _zip(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02" + bytes(64)
 
 # name, bytes (None: do not create), extra ingest options, exit code, message fragment
@@ -58,7 +49,7 @@ BAD_INPUTS = [
     ("blank-utf16.txt", "  \n\n".encode("utf-16"), [], 5, "file holds only whitespace"),
     ("image.txt", PNG, [], 6, "binary file"),
     ("photo.png", PNG, [], 6, "binary file"),
-    ("archive.zip", _zip({"a.txt": b"hello"}), [], 6, "a zip archive, not a Word .docx"),
+    ("archive.zip", zip_bytes({"a.txt": b"hello"}), [], 6, "a zip archive, not a Word .docx"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), [], 6, "legacy Word .doc"),
     ("broken.docx", b"PK\x03\x04" + b"\x07" * 100, [], 13, "damaged zip/.docx file"),
     ("broken.pdf", b"%PDF-1.4\n%%garbage, no objects\n", [], 13, "cannot read the PDF"),
