@@ -340,3 +340,131 @@ def test_page_number_between_two_halves_of_an_item_is_debris() -> None:
     text = "Решили:\n1. Сохранить ставки библиотекарей в сельских\n\n7\n\n- библиотеках района.\n"
     [rec] = extract_recommendations(ctx(text))
     assert rec.text == "Сохранить ставки библиотекарей в сельских библиотеках района."
+
+
+# --------------------------------------------------------------------------- round 4
+
+
+def test_running_page_header_with_a_page_number_is_a_page_break() -> None:
+    text = (
+        "Участники совещания решили:\n"
+        "1. Провести конкурс чтецов среди учащихся\n"
+        "Решение совещания методистов  стр. 2\n"
+        "- сельских школ района.\n"
+        "2. Подготовить отчет.\n"
+        "Решение совещания методистов  стр. 3\n"
+    )
+    lines = clean(text).text.split("\n")
+    assert "1. Провести конкурс чтецов среди учащихся сельских школ района." in lines
+    assert not any("стр." in line for line in lines)
+
+
+def test_caps_heading_and_place_line_are_own_lines_without_blank_lines() -> None:
+    text = (
+        "Управление культуры Липецкой области\n"
+        "РЕЗОЛЮЦИЯ\n"
+        "областного семинара «Библиотека и музей»\n"
+        "г. Липецк, 4 – 5 мая 2016 г.\n"
+        "4 – 5 мая 2016 г. в Липецке прошел областной семинар «Библиотека и музей».\n"
+    )
+    lines = clean(text).text.split("\n")
+    assert lines[1] == "РЕЗОЛЮЦИЯ областного семинара «Библиотека и музей»"
+    assert lines[2] == "г. Липецк, 4 – 5 мая 2016 г."
+    assert extract_document(ctx(text)).kind == "resolution"
+
+
+def test_letter_sub_items_of_a_numbered_item_are_one_recommendation() -> None:
+    text = (
+        "Участники рекомендуют:\n"
+        "Управлению культуры области:\n"
+        "1. Включить в программу мероприятия по:\n"
+        "а) ремонту сельских библиотек;\n"
+        "б) подписке на периодику.\n"
+        "2. Рассмотреть вопрос о штатах.\n"
+        "Российской государственной библиотеке:\n"
+        "1. Провести вебинар для методистов.\n"
+    )
+    recs = extract_recommendations(ctx(text))
+    assert len(recs) == 3
+    assert recs[0].text.endswith("ремонту сельских библиотек; подписке на периодику.")
+    assert recs[2].addressee == "Российская государственная библиотека"
+
+
+def test_topics_of_an_announced_event_are_not_recommendations() -> None:
+    text = (
+        "Приглашаем принять участие в семинаре «Детское чтение».\n"
+        "Основные направления работы семинара:\n"
+        "• чтение в семье;\n"
+        "• летние программы.\n"
+    )
+    assert extract_recommendations(ctx(text)) == []
+
+
+def test_present_tense_organizers_and_place_of_an_announced_event() -> None:
+    text = (
+        "Министерство культуры, туризма и архивного дела Н-ской области и ГБУК «Н-ская "
+        "областная библиотека» проводят 5–6 июня 2025 года в г. Зареченске областной "
+        "семинар «Книга и семья».\n"
+    )
+    ev = extract_event(ctx(text))
+    assert ev.place == "Зареченск"
+    assert ev.organizers[0] == "Министерство культуры, туризма и архивного дела Н-ской области"
+    assert len(ev.organizers) == 2
+
+
+def test_methodical_day_and_seminar_practicum_are_event_types_with_titles() -> None:
+    ev = extract_event(ctx("12 мая 2020 г. прошел методический день «Фонды и каталоги».\n"))
+    assert (ev.type, ev.name) == ("other", "Фонды и каталоги")
+    ev = extract_event(ctx("12 мая 2020 г. прошел семинар-практикум «Сайт библиотеки».\n"))
+    assert (ev.type, ev.name) == ("seminar", "Сайт библиотеки")
+
+
+def test_online_count_written_as_in_online_mode() -> None:
+    text = (
+        "Семинар прошел 3 мая 2021 г., в нем участвовали 40 человек: "
+        "12 очно и 28 в онлайн-режиме.\n"
+    )
+    p = extract_event(ctx(text)).participants
+    assert (p.offline, p.online) == (12, 28)
+
+
+def test_regional_prefix_of_a_legal_form_is_split_off() -> None:
+    text = "ТОГБУК «Мичуринская детская библиотека» провела конкурс.\n"
+    [org] = extract_organizations(ctx(text))
+    assert (org.name, org.legal_form) == ("Мичуринская детская библиотека", "ТОГБУК")
+
+
+def test_lower_case_government_body_with_its_region_and_caps_heading_is_not_an_org() -> None:
+    text = (
+        "ИНФОРМАЦИОННОЕ ПИСЬМО\n"
+        "Организаторы: департамент культуры Вологодской области, Городская библиотека.\n"
+    )
+    names = [o.name for o in extract_organizations(ctx(text))]
+    assert "департамент культуры Вологодской области" in names
+    assert not any("ПИСЬМО" in n for n in names)
+
+
+def test_initials_first_persons_with_role_after_or_abbreviated_before() -> None:
+    text = (
+        "Выступили Т. Г. Орлова, заведующая научно-методическим отделом МБУК «ЦБС г. Ельца», "
+        "и зав. сектором В.К. Кузьмина (Городская библиотека).\n"
+    )
+    a, b = extract_persons(ctx(text), [])
+    assert (a.name, a.role, a.organization) == (
+        "Орлова Т. Г.",
+        "заведующая научно-методическим отделом",
+        "МБУК «ЦБС г. Ельца»",
+    )
+    assert (b.name, b.role) == ("Кузьмина В. К.", "заведующая сектором")
+
+
+def test_named_centre_alone_after_a_position_is_the_organization() -> None:
+    text = "Выступила Жукова Анна Петровна, руководитель молодежного центра «Доброе дело».\n"
+    [p] = extract_persons(ctx(text), [])
+    assert (p.role, p.organization) == ("руководитель", "Молодежный центр «Доброе дело»")
+
+
+def test_russia_and_russian_federation_are_one_place() -> None:
+    text = "Гости из регионов России. Министерству культуры Российской Федерации рассмотреть.\n"
+    names = [p.name for p in extract_places(ctx(text))]
+    assert names.count("Россия") == 1 and "Российская Федерация" not in names

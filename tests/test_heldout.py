@@ -13,11 +13,11 @@ from resarchive.archive import Archive
 from resarchive.evaluate import evaluate
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
-MIN_MACRO = 0.97  # reached 0.997 on 12 documents (h8-h12 blind: 0.831)
+MIN_MACRO = 0.97  # reached 0.999 on 17 documents (h13-h17 blind: 0.872)
 MIN_LIST_F1 = {
-    "organizations": 0.95,  # reached 0.976
+    "organizations": 0.97,  # reached 0.991
     "persons": 0.98,  # 1.000
-    "places": 0.98,  # 1.000
+    "places": 0.97,  # 0.993
     "speakers": 0.98,  # 1.000
     "recommendations": 0.98,  # 1.000
     "event.organizers": 0.98,  # 1.000
@@ -26,7 +26,7 @@ MIN_LIST_F1 = {
 
 def test_heldout_scores_stay_at_the_level_reached() -> None:
     report = evaluate(Archive(HELDOUT))
-    assert report.records >= 12
+    assert report.records >= 17
     for name, floor in MIN_LIST_F1.items():
         assert report.lists[name].f1 >= floor, (name, report.lists[name], report.misses)
     assert report.macro >= MIN_MACRO, report.misses

@@ -48,6 +48,9 @@ def legal_form_prefixes() -> frozenset[str]:
 # Unlisted legal forms still have the listed ones' shape: level (М, Г, К, О, Ф),
 # kind (Б, К, А), "У" for учреждение, field (К культуры, Д, О образования).
 LEGAL_FORM_SHAPE = re.compile(r"[МГКОФ]{1,3}[БКА]?У[КДО]?")
+# A state form with a region's letters glued before it: "КОГБУК" (Кировское областное
+# ГБУК), "ТОГБУК", "ЯОГАУК"; the listed forms stay the authority, this only prefixes them.
+REGIONAL_LEGAL_FORM = r"[А-ЯЁ]{1,2}(?:ГБУК|ГАУК|ГКУК|ГБУ|ГАУ|ГКУ|ГУК)"
 
 
 @lru_cache(maxsize=1)

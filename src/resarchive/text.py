@@ -160,6 +160,30 @@ _FORM_LABEL = re.compile(
     r"Модератор\w*|Ведущ\w+|Участники|Тема)\s*:",
 )
 _PAGE_NUMBER = re.compile(r"^[-–—]?\s*\d{1,3}\s*[-–—]?$")
+# A running header or footer of a PDF page: a line that ends in a page number ("…
+# стр. 2", "Страница 3 из 5", "- 4 -") and recurs with another number elsewhere.
+_PAGE_TAIL = re.compile(
+    r"(?:\b(?:стр|с|страница|page)\.?\s*\d{1,3}(?:\s*(?:из|/)\s*\d{1,3})?|[-–—]\s*\d{1,3}\s*[-–—]?)\s*$",
+    re.I,
+)
+# A heading word on its own line in capitals ("РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО"):
+# it starts a unit of its own, it does not end the line before it.
+_CAPS_HEADING = re.compile(r"^\W*[А-ЯЁ]{5,}(?:[\s-]+[А-ЯЁ]+){0,3}\W*$")
+_DATE_START = re.compile(
+    r"^(?:\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+[а-яё]+\s+(?:1[89]|20)\d\d|\d{1,2}\.\d{2}\.(?:1[89]|20)\d\d)"
+)
+
+
+def _running_lines(source: str, lines: list[tuple[int, int]]) -> set[int]:
+    """Indices of running page headers/footers: the same words with a page number at
+    the end, found on two or more lines of the document."""
+    seen: dict[str, list[int]] = {}
+    for i, (start, end) in enumerate(lines):
+        line = source[start:end].strip()
+        if 8 < len(line) < 200 and _PAGE_TAIL.search(line):
+            key = re.sub(r"\s+", " ", _PAGE_TAIL.sub("", line)).strip().lower()
+            seen.setdefault(key, []).append(i)
+    return {i for key, idx in seen.items() if len(idx) > 1 and len(key) > 3 for i in idx}
 
 
 def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanText:
@@ -181,14 +205,15 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
         lines.append((pos, m.start()))
         pos = m.end()
     lines.append((pos, len(source)))
+    running = _running_lines(source, lines)
 
     units: list[list[tuple[str, int]]] = []  # logical lines of the output
     unit_open = False  # whether the last unit may take the next source line
     block_start = True  # the next non-empty line starts a new block (after a blank line)
-    for start, end in lines:
+    for index, (start, end) in enumerate(lines):
         chars = _line_chars(source, start, end)
-        if not chars:
-            block_start = True
+        if not chars or index in running:
+            block_start = True  # a running header or footer reads as a page break
             continue
         text = _text(chars)
         marker = _LIST_MARKER.match(text)
@@ -220,6 +245,9 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 not marker
                 and not bold
                 and not _FORM_LABEL.match(text)
+                and not _CAPS_HEADING.match(text)
+                and not _PLACE_DATE_LINE.match(text)
+                and not (_DATE_START.match(text) and not continues_sentence)
                 and (continues_sentence or not text[0].isupper())
             ):
                 # A line that ends a sentence, followed by one that starts a new one,

@@ -247,7 +247,7 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"неконференци(?:я|и|ю|ей)", "conference"),
     (r"(?:видео|интернет-|онлайн-)?конференци(?:я|и|ю|ей)", "conference"),
     (
-        r"(?:веб|онлайн-)?семинар(?:а|у|ом|е)?|вебинар(?:а|у|ом|е)?|практикум(?:а|у|ом|е)?",
+        r"(?:веб|онлайн-)?семинар(?:а|у|ом|е)?(?:-практикум(?:а|у|ом|е)?)?|вебинар(?:а|у|ом|е)?|практикум(?:а|у|ом|е)?",
         "seminar",
     ),
     (r"заседани(?:е|я|ю|ем|и)", "meeting"),
@@ -255,6 +255,11 @@ _TYPES: tuple[tuple[str, str], ...] = (
     (r"конгресс(?:а|у|ом|е)?|съезд(?:а|у|ом|е)?", "congress"),
     (r"форум(?:а|у|ом|е)?", "forum"),
     (r"фестивал(?:ь|я|ю|ем|е)", "other"),
+    # "регионально-методический день", "информационный день": a day of training.
+    (
+        r"(?:[а-яё]+-)?(?:методическ|информационн)\w*\s+(?:день|дня|дню|дн[её]м|дне)",
+        "other",
+    ),
 )
 _TYPE_RE = re.compile(
     r"(?<![а-яёА-ЯЁ-])(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TYPES)) + r")"
@@ -265,7 +270,7 @@ _TYPE_RE = re.compile(
 _TITLE_GAP = re.compile(r"\s*(?:[:–—-]\s*|на\s+тему:?\s*|по\s+теме:?\s*|под\s+названием\s*)?")
 _HELD = re.compile(
     r"\b(?:состоял|прош[её]л|прошл|проходил|провед|организова|открыл|стартова|собрал|"
-    r"проводил)\w*",
+    r"проводил|провод[яи]т|состоится|пройд[её]т)\w*",
     re.I,
 )
 _OPERATIVE_INTRO = re.compile(
@@ -674,7 +679,10 @@ _TOTAL_PATTERNS = (
     re.compile(r"(?<![\d.,-])" + _ABOUT + r"(?P<n>\d+)\s+подключени\w*", re.I),
     re.compile(r"участник\w*[^.\n]{0,60}?[-–—:]\s*" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE, re.I),
 )
-_ONLINE = r"(?:онлайн|он-лайн|online|дистанционно|в\s+онлайн-?формате|в\s+режиме\s+он-?лайн)"
+_ONLINE = (
+    r"(?:онлайн|он-лайн|online|дистанционно|в\s+онлайн-?формате|в\s+режиме\s+он-?лайн|"
+    r"в\s+онлайн-?режиме)"
+)
 _OFFLINE = r"(?:офлайн|оф-лайн|offline|очно|в\s+очном\s+формате)"
 
 
@@ -758,7 +766,9 @@ _ORGANIZERS_LIST = re.compile(
     r"\b[Оо]рганизатор(?:ы|ами|ом)?(?:\s+[а-яё]+){0,2}\s*(?:[-–—:]|выступил\w*|стал\w*|являются|"
     r"являлись|является|был[аио]?)\s*(?P<orgs>[^.\n]+)"
 )
-_ORGANIZED = re.compile(r"\b(?:организовал[аои]?|провел[аои]?|провёл)\b(?:\s+проведение)?")
+_ORGANIZED = re.compile(
+    r"\b(?:организовал[аои]?|провел[аои]?|провёл|провод[яи]т|организу[юе]т)\b(?:\s+проведение)?"
+)
 _JOINTLY = re.compile(r"\bсовместно\s+с\s+(?P<b>[А-ЯЁ«\"][^.;\n]*?)(?=[,.;\n]|\s+[а-яё]+[аи]?\s|$)")
 
 
@@ -808,8 +818,16 @@ def _organizers(ctx: Context, plain_narrative: str) -> list[str]:
                     add(org, inflect=True)
     for m in _ORGANIZED.finditer(plain_narrative):
         start, _ = sentence_bounds(ctx, m.start())
-        clause = text[start : m.start()]
-        clause = re.split(r"[,;:]\s*", clause)[-1]
+        pieces = re.split(r"[,;:]\s*", text[start : m.start()])
+        clause = pieces.pop()
+        while (
+            pieces
+            and clause[:1].islower()
+            and not re.match(r"(?:в|во|на|по|с|со|при|для|после|а|но)\s", clause)
+        ):
+            # "Министерство культуры, национальной политики … Республики Мордовия и
+            # ГБУК «…» проводят": a comma inside a ministry's name.
+            clause = f"{pieces.pop()}, {clause}"
         for d in find_dates(clause)[::-1]:
             clause = clause[: d.start] + clause[d.end :]
         clause = re.sub(r"^\s*(?:В|Во|На|По)\s+[^А-ЯЁ]*", "", clause).strip()
@@ -823,8 +841,10 @@ def _organizers(ctx: Context, plain_narrative: str) -> list[str]:
         first_word = re.match(r"[А-ЯЁа-яё]+", clause)
         if first_word and _is_animate_noun(first_word.group(0)):
             continue  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
-        if clause[:1].isupper() and 1 <= len(clause.split()) <= 15:
-            add(clause, inflect=False)
+        if clause[:1].isupper() and 1 <= len(clause.split()) <= 20:
+            plural = re.search(r"(?:и|ят|ют)$", m.group(0).split()[0])
+            for org in _split_orgs(clause) if plural else [clause]:
+                add(org, inflect=False)
         rest_end = sentence_bounds(ctx, m.start())[1]
         joint = _JOINTLY.search(plain_narrative, m.end(), rest_end)
         if joint:

@@ -263,7 +263,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
 @lru_cache(maxsize=1)
 def _legal_form_rx() -> re.Pattern:
     """A legal form: an abbreviation ("МБУК") or spelled out (any case, any spacing)."""
-    forms = gazetteer.legal_form_alternation()
+    forms = f"{gazetteer.legal_form_alternation()}|{gazetteer.REGIONAL_LEGAL_FORM}"
     phrases = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p, _ in gazetteer.legal_form_phrases()
     )
@@ -432,7 +432,8 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
         words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", line))
         for i, w in enumerate(words):
             word = w.group()
-            if not word[0].isupper() or word.isupper():
+            lower_gov = word[0].islower() and lemmas.lemma(word) in _GOV_HEADS
+            if (not word[0].isupper() and not lower_gov) or word.isupper():
                 continue
             if i and words[i - 1].end() == w.start() - 1 and line[w.start() - 1] == "-":
                 continue
@@ -461,12 +462,47 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
                     continue
             elif end == head_end and sentence_start:
                 continue  # "Современная библиотека оказывает ...": not a name
+            if lemmas.lemma(words[j].group()) in _GOV_HEADS:
+                end = _ministry_list(text, end, loc_spans, base + w.start())
+                region = _REGION_TAIL.match(text, end)
+                end = region.end() if region else end
+            if lower_gov and (j != i or not re.search(r"\s[А-ЯЁ]", text[head_end:end])):
+                continue  # "комитет по культуре Курской области": only with its region
             if i and lemmas.lemma(words[i - 1].group()) in _NOT_ORG_TITLES:
                 continue
             if line[: w.start()].endswith("«") and j == i:
                 continue  # «Библиотеки для детей ...»: a title that opens with a head noun
             out.append((base + w.start(), end))
     return out
+
+
+# Bodies of government, named in lower case in running text as often as not
+# ("Организаторы – комитет по культуре Курской области").
+_GOV_HEADS = frozenset(["министерство", "департамент", "комитет", "управление", "агентство"])
+_GEN_LIST = re.compile(r",((?:\s[а-яё]+){1,4})(?:,((?:\s[а-яё]+){1,4}))*\sи((?:\s[а-яё]+){1,4})")
+
+
+# The region a government body belongs to: "… Ярославской области", "… Республики Мордовия".
+_REGION_TAIL = re.compile(
+    r"\s(?:[А-ЯЁ][а-яё-]+\s+(?:области|края|округа|района|Федерации|Республики)|"
+    r"Республики\s+[А-ЯЁ][а-яё]+|России|г\.\s?[А-ЯЁ][а-яё-]+)(?![а-яё])"
+)
+
+
+def _ministry_list(text: str, end: int, loc_spans, start: int) -> int:
+    """ "Министерство культуры, национальной политики и архивного дела Республики
+    Мордовия": the fields of a ministry listed with commas and "и", all genitive."""
+    m = _GEN_LIST.match(text, end)
+    if not m:
+        return end
+    words = re.findall(r"[а-яё]+", m.group(0))
+    words = [w for w in words if w != "и"]
+    if not all(
+        any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in parses(w)) for w in words
+    ):
+        return end
+    region = _REGION_TAIL.match(text, m.end())
+    return region.end() if region else end
 
 
 def _is_head_word(word: str) -> bool:
@@ -663,12 +699,13 @@ def _is_org(text: str, c: _Cand, name: str) -> bool:
         return False
     if (
         name.isupper()
-        and len(words) == 1
-        and any(p.is_known for p in parses(words[0]))
-        and (words[0] not in gazetteer.abbreviations())
+        and len(words) <= 4
+        and all(any(p.is_known for p in parses(w)) for w in words)
+        and not any(w in gazetteer.abbreviations() for w in words)
+        and not any(lemmas.lemma(w.lower()) in ORG_HEADS for w in words)
     ):
-        return False  # "РЕЗОЛЮЦИЯ": a heading, not an abbreviation
-    if not (name[0].isupper() or name[0] == "«"):
+        return False  # "РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО": a heading, not an abbreviation
+    if not (name[0].isupper() or name[0] == "«" or lemmas.lemma(words[0]) in _GOV_HEADS):
         return False
     first = parses(words[0])
     if (

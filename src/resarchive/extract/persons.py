@@ -290,6 +290,40 @@ _ROLE_TAIL = re.compile(r"^\s*,\s*")
 _PARENS = re.compile(r"^\s*\(([^()\n]{2,200})\)")
 
 
+# Abbreviated position words, by gender: "зав. отделом" -> "заведующая отделом".
+_ROLE_ABBR = {
+    "зав": ("заведующий", "заведующая"),
+    "зам": ("заместитель", "заместитель"),
+    "гл": ("главный", "главная"),
+    "вед": ("ведущий", "ведущая"),
+}
+_ROLE_ABBR_RX = re.compile(r"(?<![А-Яа-яЁё])(зав|зам|гл|вед)\.\s*")
+
+
+def _feminine(name: str) -> bool:
+    gender, _ = name_gender_case(*_first_patr(name))
+    if gender:
+        return gender == "femn"
+    return bool(re.search(r"(?:ов|ев|ёв|ин|ын)а$|(?:ая|яя)$", name.split()[0]))
+
+
+def _expand_role_abbr(text: str, feminine: bool) -> str:
+    return _ROLE_ABBR_RX.sub(lambda m: _ROLE_ABBR[m.group(1)][feminine] + " ", text)
+
+
+def _role_before(text: str, f: _Found) -> str | None:
+    """ "зав. отделом А.П. Сметанина": a lower-case position right before the name, in
+    its own clause."""
+    before = text[max(0, f.start - 80) : f.start]
+    clause = re.split(r"[,;:(–—\n]", before)[-1].strip()
+    clause = re.sub(r"^(?:и|а|также)\s+", "", clause)
+    if not clause or not clause[0].islower() or len(clause.split()) > 5:
+        return None
+    clause = _expand_role_abbr(clause, _feminine(f.name))
+    role, _ = _position(clause, "nomn")
+    return role if role and len(role) >= len(clause.strip()) - 1 else None
+
+
 def _attach_role(text: str, f: _Found) -> None:
     rest = text[f.end :]
     m = _PARENS.match(rest)
@@ -298,15 +332,18 @@ def _attach_role(text: str, f: _Found) -> None:
         if _is_organization_like(org):
             f.organization = _clean_org(org)
             f.org_from_parens = True
+        f.role = _role_before(text, f)
         return
     m = _ROLE_TAIL.match(rest)
     if not m:
+        f.role = _role_before(text, f)
         return
     words = text[f.end :].split("\n", 1)[0]
     _, case = name_gender_case(*_first_patr(f.name))
-    if case is None:
-        return
-    role, org = _position(words[m.end() :], case)
+    # "Е. Ю. Соколова, заместитель директора": initials tell no case; the position's
+    # own words decide it.
+    tail = _expand_role_abbr(words[m.end() :], _feminine(f.name))
+    role, org = _position(tail, case or "nomn")
     f.role = role
     f.organization = org
 
@@ -353,6 +390,18 @@ def _position(tail: str, case_written: str) -> tuple[str | None, str | None]:
     # The head ("заведующую") goes to the nominative; its complements ("отделом
     # обслуживания", "директора") keep the case they govern.
     head_end, role_end = role_end, _role_complements(tail, role_end)
+    comp = tail[head_end:role_end].strip()
+    if (
+        re.match(r"(?:[а-яё-]+\s+){0,2}центр[а-яё]*\s*«[^«»]+»$", comp)
+        and not _org_tail(tail[role_end:])
+        and not re.search(r"\s(?:по|отдела|сектора)\s", tail[:head_end] + " " + comp)
+    ):
+        # "руководитель волонтерского центра «Равные возможности»": a named centre
+        # with no institution after it is the organization itself, not a department.
+        role = phrase_nominative(tail[:head_end].strip())
+        role = role[:1].lower() + role[1:]
+        org = _capitalize_first(phrase_nominative(comp))
+        return role, org
     role = (phrase_nominative(tail[:head_end].strip()) + tail[head_end:role_end]).strip()
     role = role[:1].lower() + role[1:] if not role[:2].isupper() else role
     org_text = _org_tail(tail[role_end:])
@@ -377,6 +426,16 @@ def _role_complements(tail: str, end: int) -> int:
     if first and any(_anim_noun(p) and "gent" in _tags(p) for p in parses(first.group(1))):
         end = first.end()
     word = _LOWER_WORD.match(tail, end)
+    # "заведующая научно-методическим отделом": adjectives before the department word.
+    probe = word
+    for _ in range(2):
+        if not probe or _DEPT_WORD.match(probe.group(1)):
+            break
+        if not any({"ADJF", "PRTF"} & _tags(p) for p in parses(probe.group(1))):
+            break
+        probe = _LOWER_WORD.match(tail, probe.end())
+    if probe and probe is not word and _DEPT_WORD.match(probe.group(1)):
+        word = probe
     if word and (_DEPT_WORD.match(word.group(1)) or word.group(1) == "по"):
         end = word.end()
         while (word := _LOWER_WORD.match(tail, end)) and word.group(1) not in ("за", "в", "во"):
@@ -438,6 +497,10 @@ def _org_tail(rest: str) -> str | None:
     if not org or not (org[0].isupper() or org[0] == "«"):
         return None
     return org
+
+
+def _capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _is_organization_like(text: str) -> bool:

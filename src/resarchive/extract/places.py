@@ -206,8 +206,13 @@ def _geo(word: str) -> bool:
     return any("Geox" in p.tag for p in parses(word))
 
 
+# One country under its two names: "Россия" and "Российская Федерация" merge.
+_SAME_PLACE = {("российский", "федерация"): ("россия",), ("рф",): ("россия",)}
+
+
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(w for w in lemmas.lemmas(name) if w not in ("г", "город"))
+    key = tuple(w for w in lemmas.lemmas(name) if w not in ("г", "город"))
+    return _SAME_PLACE.get(key, key)
 
 
 def _kind(name: str) -> str | None:

@@ -41,7 +41,8 @@ from .event import Line, lines_of, without_quotes
 from .names import parses, phrase_nominative
 
 _MARKER = re.compile(
-    r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3})*)[.)]|(?P<bullet>[•●▪◦·‣∙*]|[-–—](?=\s)))\s*"
+    r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3})*)[.)]|(?P<bullet>[•●▪◦·‣∙*]|[-–—](?=\s))|"
+    r"(?P<letter>[а-ик-яё]\)(?=\s)))\s*"
 )
 _TERMINAL = ".;!?…"
 
@@ -58,7 +59,8 @@ _NON_OPERATIVE = re.compile(
     r"выступлени|доклад|заслушан|выступил|вопрос|\bтем[аыу]?\b|тематик|обсужд|рассмотрен|"
     r"программ|приняли участие|принимали участие|участвовал|в том числе|таких как|представлен|"
     r"прозвучал|спикер|город|регион|состав[ае]?\b|проблем|трудност|сложност|итог[иа] работы|"
-    r"мероприяти[яй]\s*$|цел[ьи]\b",
+    r"мероприяти[яй]\s*$|цел[ьи]\b|направлени\w*\s+работы\s+(?:конференц|семинар|форум|секци|"
+    r"кругл|совещани|чтени|школ|конгресс)",
     re.I,
 )
 _WEAK = re.compile(
@@ -148,7 +150,7 @@ def dative_np(
     # Ins): trust it on the first word or on the first noun, the phrase's head.
     head = next((t for t in toks[:4] if t.pos in ("NOUN", "PROPN")), first)
     if "Dat" not in (first.feats.get("Case"), head.feats.get("Case")) and not (
-        not until_colon and _only_dative(first.text)
+        _only_dative(first.text) if not until_colon else _may_be_dative_heading(first.text)
     ):
         # The tagger misses the case before an indeclinable head ("Грайворонской ЦБС
         # обобщить"); a first word that can only be dative (or gen/ins/loc, never
@@ -198,6 +200,16 @@ def _only_dative(word: str) -> bool:
         bool(ps)
         and any("datv" in p.tag for p in ps)
         and not any(c in p.tag for p in ps for c in ("nomn", "accs"))
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _may_be_dative_heading(word: str) -> bool:
+    """A heading's first word ("Российской библиотечной ассоциации:") that can be dative
+    and cannot be nominative or accusative, however rare its dative reading."""
+    ps = parses(word)
+    return any("datv" in p.tag for p in ps) and not any(
+        c in p.tag for p in ps for c in ("nomn", "accs")
     )
 
 
@@ -365,6 +377,8 @@ def _marker(line: Line) -> tuple[str | None, int | None, int]:
         return None, None, 0
     if m.group("num"):
         return "num", int(m.group("num").split(".")[-1]), m.end()
+    if m.group("letter"):  # "а)", "б)": sub-items of a numbered item
+        return "letter", None, m.end()
     return "bullet", None, m.end()
 
 
