@@ -50,7 +50,8 @@ def scan_lines(root: Path) -> list[str]:
         else:
             valid[path] = found
             problems += check_record(archive, path, found)
-    return [str(p) for p in problems + check_across(valid)]
+    entries = [(p, r.id, r.source.sha256) for p, r in valid.items()]
+    return [str(p) for p in problems + check_across(entries)]
 
 
 def test_clean_archive(root: Path) -> None:

@@ -419,25 +419,19 @@ class Index:
         return found + self.across_problems()
 
     def across_problems(self) -> list[RecordProblem]:
-        """Duplicate ids and two records for one source, as `check_across` words them."""
+        """Duplicate ids and two records for one source (`validate.check_across`).
+
+        SQL picks the records that share an id or a source, so a large archive
+        hands only those few rows to Python."""
+        from .validate import check_across
+
+        dup = "SELECT {0} FROM records WHERE ok = 1 GROUP BY {0} HAVING count(*) > 1"
+        rows = self.con.execute(
+            "SELECT file, id, sha256 FROM records WHERE ok = 1 AND "
+            f"(id IN ({dup.format('id')}) OR sha256 IN ({dup.format('sha256')})) ORDER BY file"
+        )
         structured = self.archive.structured
-        found = []
-        for column, where, say in (
-            ("id", "id", lambda key, first: f"{key!r} is also in {first}"),
-            ("sha256", "source.sha256", lambda _, first: f"the same source is recorded in {first}"),
-        ):
-            rows = self.con.execute(
-                f"SELECT {column}, file FROM records WHERE ok = 1 AND {column} IN "
-                f"(SELECT {column} FROM records WHERE ok = 1 GROUP BY {column} "
-                f"HAVING count(*) > 1) ORDER BY {column}, file"
-            ).fetchall()
-            first: dict[str, Path] = {}
-            for key, file in rows:
-                if key in first:
-                    found.append(RecordProblem(structured / file, where, say(key, first[key])))
-                else:
-                    first[key] = structured / file
-        return found
+        return check_across((structured / file, rid, sha) for file, rid, sha in rows)
 
     def unreadable(self) -> list[RecordProblem]:
         """Record files that do not parse as records (YAML or schema errors)."""

@@ -9,6 +9,7 @@ forgets the index and checks everything.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,14 +46,17 @@ def check_record(archive: Archive, path: Path, record: Record) -> list[RecordPro
     return problems
 
 
-def check_across(records: dict[Path, Record]) -> list[RecordProblem]:
-    """Problems no single record shows: duplicate ids, two records for one source."""
+def check_across(entries: Iterable[tuple[Path, str, str]]) -> list[RecordProblem]:
+    """Problems no single record shows: duplicate ids, two records for one source.
+
+    `entries` are (record file, id, source sha256) in file order; rows that share
+    neither with another may be left out (the index passes only the duplicates)."""
     problems = []
     by_id: dict[str, list[Path]] = defaultdict(list)
     by_source: dict[str, list[Path]] = defaultdict(list)
-    for path, record in records.items():
-        by_id[record.id].append(path)
-        by_source[record.source.sha256].append(path)
+    for path, record_id, sha256 in entries:
+        by_id[record_id].append(path)
+        by_source[sha256].append(path)
     for record_id, paths in by_id.items():
         for path in paths[1:]:
             problems.append(RecordProblem(path, "id", f"{record_id!r} is also in {paths[0]}"))
@@ -80,7 +84,3 @@ def validate(archive: Archive, *, full: bool = False) -> Validation:
             index.reset()
         report = index.refresh(check_raw=True)
         return Validation(index.problems(), index.count(), report.read)
-
-
-def validate_archive(archive: Archive, *, full: bool = False) -> list[RecordProblem]:
-    return validate(archive, full=full).problems
