@@ -45,7 +45,6 @@ RACY_NS = 1_000_000_000
 POOL_MIN = 64
 WORKERS = 2
 SLOT_BITS = 16
-NAME_KINDS = ("org", "person", "place", "addressee")
 _TABLES = {
     "meta",
     "records",

@@ -48,12 +48,3 @@ def lemma_set(word: str) -> frozenset[str]:
     if not re.search("[а-я]", word):
         return frozenset({word})
     return frozenset({word} | {fold(p.normal_form) for p in nlp.morph().parse(word)})
-
-
-def phrase_matches(query: str, target: str) -> bool:
-    """Whether every word of `query` shares a lemma with some word of `target`."""
-    wanted = [lemma_set(w) for w in words(query)]
-    if not wanted:
-        return False
-    have = [lemma_set(w) for w in words(target)]
-    return all(any(w & h for h in have) for w in wanted)

@@ -193,11 +193,6 @@ def find_recommendations(index: Index, filters: Filters) -> list[RecommendationR
     return out
 
 
-def record_date(record: dict) -> str | None:
-    """The date a record is listed by: the event's start, else the adoption date."""
-    return record["event"].get("start") or record["document"].get("adopted_on")
-
-
 def open_index(archive, *, workers: int | None = None) -> Index:
     """The archive's index, refreshed: what queries and stats read."""
     from .index import WORKERS, Index

@@ -484,11 +484,11 @@ def _to_nominative(tok: str, case, number, gender, is_head: bool) -> str:
         if part.lower() in _PREPOSITIONS:  # "Ростова-на-Дону": the rest is fixed
             out.extend(parts[i:])
             break
-        out.append(_inflect_word(part, case, number, gender, is_head, i == 0) or part)
+        out.append(_inflect_word(part, case, number, gender, is_head) or part)
     return "-".join(out)
 
 
-def _inflect_word(word: str, case, number, gender, is_head: bool, first_part: bool) -> str | None:
+def _inflect_word(word: str, case, number, gender, is_head: bool) -> str | None:
     if not word or not word[0].isalpha():
         return None
     ps = parses(word)

@@ -320,7 +320,7 @@ def _role_before(text: str, f: _Found) -> str | None:
     if not clause or not clause[0].islower() or len(clause.split()) > 5:
         return None
     clause = _expand_role_abbr(clause, _feminine(f.name))
-    role, _ = _position(clause, "nomn")
+    role, _ = _position(clause)
     return role if role and len(role) >= len(clause.strip()) - 1 else None
 
 
@@ -339,11 +339,9 @@ def _attach_role(text: str, f: _Found) -> None:
         f.role = _role_before(text, f)
         return
     words = text[f.end :].split("\n", 1)[0]
-    _, case = name_gender_case(*_first_patr(f.name))
-    # "Е. Ю. Соколова, заместитель директора": initials tell no case; the position's
-    # own words decide it.
+    # "Е. Ю. Соколова, заместитель директора": the position's own words decide its case.
     tail = _expand_role_abbr(words[m.end() :], _feminine(f.name))
-    role, org = _position(tail, case or "nomn")
+    role, org = _position(tail)
     f.role = role
     f.organization = org
 
@@ -356,7 +354,7 @@ def _first_patr(name: str) -> tuple[str | None, str | None]:
 _POS_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
-def _position(tail: str, case_written: str) -> tuple[str | None, str | None]:
+def _position(tail: str) -> tuple[str | None, str | None]:
     """The position and its organization after "Name, ...": adjectives + an animate noun
     in the name's case, then the rest up to a delimiter as the organization."""
     # The name was normalized already; find the case the position is written in from
