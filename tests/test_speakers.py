@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resarchive.extract.speakers import balance_quotes, extract_speakers, split_position
+from resarchive.extract.quotes import balance_quotes
+from resarchive.extract.speakers import extract_speakers, split_position
 
 from .helpers import context
 

@@ -43,7 +43,7 @@ from .context import Context
 from .dates import DateMention, dates_in, find_adoption_date, find_dates, find_place_lines
 from .names import phrase_nominative
 from .places import settlement_nominative
-from .speakers import matching_quote, strip_outer_quotes
+from .quotes import matching_quote, strip_outer_quotes, without_quotes
 
 # "в г. Твери", "в ст. Каневской", "в станице Новоминской", "в с. Головчино".
 _IN_SETTLEMENT = (
@@ -103,30 +103,6 @@ def sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     line_end = ctx.text.find("\n", pos)
     line_end = len(ctx.text) if line_end < 0 else line_end
     return max(start, line_start), min(end, line_end)
-
-
-_OPEN_QUOTE = re.compile('[«“„"]')
-
-
-@lru_cache(maxsize=64)
-def without_quotes(text: str) -> str:
-    """Text with quoted titles blanked (same length), so wording inside titles is not read.
-
-    Cached: several stages ask for the same text."""
-    pieces: list[str] = []
-    done = 0
-    found = _OPEN_QUOTE.search(text)
-    while found:
-        i = found.start()
-        j = matching_quote(text, i)
-        if j is None:
-            found = _OPEN_QUOTE.search(text, i + 1)
-            continue
-        pieces += [text[done:i], re.sub(r"[^\n]", " ", text[i : j + 1])]
-        done = j + 1
-        found = _OPEN_QUOTE.search(text, done)
-    pieces.append(text[done:])
-    return "".join(pieces)
 
 
 # --------------------------------------------------------------------------- document

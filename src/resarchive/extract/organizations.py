@@ -39,6 +39,7 @@ from .. import gazetteer, lemmas
 from ..models import Organization
 from .context import Context
 from .names import parses, phrase_nominative
+from .quotes import matching_quote
 
 # Head nouns of organization names (lemmas).
 ORG_HEADS = frozenset(
@@ -275,19 +276,12 @@ def _legal_form_rx() -> re.Pattern:
 
 
 def _close_quote(text: str, at: int) -> int | None:
-    """The end (after the closing ») of the quotes opening at `at`, nesting allowed."""
-    depth = 0
-    for i in range(at, min(len(text), at + 300)):
-        ch = text[i]
-        if ch == "\n":
-            return None
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-    return None
+    """The end (after the closing ») of the «…» opening at `at`, on the same line and
+    within 300 characters: a name, not a run-on title."""
+    line_end = text.find("\n", at)
+    bound = min(len(text) if line_end < 0 else line_end, at + 300)
+    j = matching_quote(text, at, bound)
+    return None if j is None else j + 1
 
 
 def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:

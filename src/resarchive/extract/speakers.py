@@ -32,60 +32,7 @@ from .. import gazetteer
 from ..models import Speaker
 from .context import Context
 from .names import normalize_person
-
-OPEN_QUOTES = "«“„"
-CLOSE_QUOTES = "»”“"
-
-# --------------------------------------------------------------------------- quotes
-
-
-def balance_quotes(inner: str) -> str:
-    """Restore a lost « or » inside a title whose outer quotes were stripped.
-
-    Typists collapse ««X» Y» into «X» Y» and «X «Y»» into «X «Y»: after removing the
-    outer pair the inner quote has no partner, so add it back at the edge where the
-    outer quote was collapsed.
-    """
-    opens, closes = inner.count("«"), inner.count("»")
-    if closes > opens:
-        inner = "«" * (closes - opens) + inner
-    elif opens > closes:
-        inner = inner + "»" * (opens - closes)
-    return inner
-
-
-def strip_outer_quotes(text: str) -> str:
-    """«Title» -> Title (nested quotes kept and balanced); unquoted text stays."""
-    text = text.strip()
-    if len(text) >= 2 and text[0] in OPEN_QUOTES and text[-1] in CLOSE_QUOTES:
-        return balance_quotes(text[1:-1].strip())
-    if len(text) >= 2 and text[0] == text[-1] == '"':
-        return text[1:-1].strip()
-    return text
-
-
-def matching_quote(text: str, i: int) -> int | None:
-    """Index of the quote closing the one at text[i] (nesting-aware for «»)."""
-    ch = text[i]
-    if ch == '"':
-        j = text.find('"', i + 1)
-        return j if j >= 0 else None
-    if ch == "„":
-        j = text.find("“", i + 1)
-        return j if j >= 0 else None
-    if ch == "“":
-        j = text.find("”", i + 1)
-        return j if j >= 0 else None
-    depth = 0
-    for j in range(i, len(text)):
-        if text[j] == "«":
-            depth += 1
-        elif text[j] == "»":
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
-
+from .quotes import CLOSE_QUOTES, OPEN_QUOTES, balance_quotes, strip_outer_quotes
 
 # --------------------------------------------------------------------------- names
 
