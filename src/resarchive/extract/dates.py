@@ -224,37 +224,34 @@ def find_place_lines(text: str) -> list[PlaceLine]:
     found: list[PlaceLine] = []
     pos = 0
     for line in text.split("\n"):
-        m = _PLACE_HEAD.match(line)
-        if not m:
-            lead = dates_in(line, 0, len(line))
-            if lead and not line[: lead[0].start].strip():
-                tail = _PLACE_TAIL.match(line, lead[0].end)
-                if tail:
-                    d = lead[0]
-                    found.append(
-                        PlaceLine(
-                            tail.group("place"),
-                            pos + tail.start("place"),
-                            pos + tail.end("place"),
-                            DateMention(pos + d.start, pos + d.end, d.first, d.last),
-                        )
-                    )
-        if m:
-            rest_dates = dates_in(line, m.end(), len(line))
-            if rest_dates and rest_dates[0].start == m.end():
-                tail = line[rest_dates[0].end :].strip(" .")
-                if not tail:
-                    d = rest_dates[0]
-                    found.append(
-                        PlaceLine(
-                            m.group("place"),
-                            pos + m.start("place"),
-                            pos + m.end("place"),
-                            DateMention(pos + d.start, pos + d.end, d.first, d.last),
-                        )
-                    )
+        if shape := _place_and_date(line):
+            place, d = shape
+            found.append(
+                PlaceLine(
+                    place.group("place"),
+                    pos + place.start("place"),
+                    pos + place.end("place"),
+                    DateMention(pos + d.start, pos + d.end, d.first, d.last),
+                )
+            )
         pos += len(line) + 1
     return found
+
+
+def _place_and_date(line: str) -> tuple[re.Match, DateMention] | None:
+    """The place (a match with group "place") and the date of a place-and-date line."""
+    head = _PLACE_HEAD.match(line)
+    if head:  # place first
+        dates = dates_in(line, head.end(), len(line))
+        if dates and dates[0].start == head.end() and not line[dates[0].end :].strip(" ."):
+            return head, dates[0]
+        return None
+    dates = dates_in(line, 0, len(line))  # date first
+    if dates and not line[: dates[0].start].strip():
+        tail = _PLACE_TAIL.match(line, dates[0].end)
+        if tail:
+            return tail, dates[0]
+    return None
 
 
 # "Принята 26 октября 2012 г.", "Резолюция принята участниками конференции 26.10.2012",
