@@ -90,3 +90,12 @@ def test_clean_paragraph_per_line_without_blank_lines() -> None:
 def test_clean_sub_numbered_and_lettered_items() -> None:
     source = "1.1. Провести семинар.\n1.2. Издать сборник.\nа) библиотекам;\nб) музеям.\n"
     assert len(clean(source).text.splitlines()) == 4
+
+
+def test_genre_check_reads_through_line_wraps() -> None:
+    from resarchive.genre import genre_evidence, not_a_resolution
+
+    assert genre_evidence("Резо-\nлюция круглого\nстола") == ["резолюц", "круглого стол"]
+    assert not_a_resolution("Участники семинара ре-\nкомендуют библиотекам:") is None
+    assert not_a_resolution("Купить: хлеб, молоко, яйца.") is not None
+    assert "Cyrillic" in not_a_resolution("Buy milk, eggs and bread.")

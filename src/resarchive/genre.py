@@ -31,8 +31,14 @@ MIN_CYRILLIC_SHARE = 0.5
 MIN_GENRE_STEMS = 2
 
 
+_WRAP = re.compile(r"-[ \t]*\r?\n[ \t]*|\s+")
+
+
 def genre_evidence(text: str) -> list[str]:
-    folded = text.lower().replace("ё", "е")
+    # Read through line wraps ("резо-\nлюция", "круглый\nстол"): the decoded source
+    # text is enough, so the check needs neither cleaning nor NLP.
+    folded = _WRAP.sub(lambda m: " " if m.group(0)[0] != "-" else "", text.lower())
+    folded = folded.replace("ё", "е")
     return [stem for stem in GENRE_STEMS if stem in folded]
 
 

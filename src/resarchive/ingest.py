@@ -105,16 +105,12 @@ def extract_source(doc: SourceDocument, raw_name: str, extract: Extractor | None
     return extract(doc.text, source)
 
 
-GENRE_WARNING = "document: does not read as a resolution"
-
-
 def check_genre(text: str, path: Path | str) -> None:
     """--strict: refuse a text that does not read as a resolution. Cheap (no NLP), so it
-    runs before the models load; it reads the text cleaned as the extractor reads it."""
+    runs before the models load; the extractor's warning comes from the same check."""
     from .genre import not_a_resolution
-    from .text import clean
 
-    if reason := not_a_resolution(clean(text).text):
+    if reason := not_a_resolution(text):
         raise NotResolutionError(f"does not read as a resolution: {reason} (--strict)", path)
 
 
@@ -131,9 +127,6 @@ def _read_and_extract(
         if strict:
             check_genre(doc.text, path)
         record = extract_source(doc, safe_file_name(path.name), extract)
-        if strict and any(w.startswith(GENRE_WARNING) for w in record.warnings):
-            reason = next(w for w in record.warnings if w.startswith(GENRE_WARNING))
-            raise NotResolutionError(f"{reason.removeprefix('document: ')} (--strict)", path)
         return doc, record
     except ResarchiveError as exc:
         return exc

@@ -24,7 +24,7 @@ __all__ = ["Context", "extract_record", "make_id"]
 def extract_record(source_text: str, source: Source) -> Record:
     """Extract every field of a record from the decoded text of one document."""
     ctx = read_context(source_text)
-    if reason := not_a_resolution(ctx.text):
+    if reason := not_a_resolution(source_text):
         ctx.warn(f"document: does not read as a resolution: {reason}")
     document = extract_document(ctx)
     event = extract_event(ctx)
