@@ -118,7 +118,8 @@ PLACES = [
 
 def archive_templates() -> list[tuple[object, bytes]]:
     """The real records of data/structured/ whose raw file is plain text, with sentinels."""
-    from resarchive.archive import Archive, RecordProblem
+    from resarchive.archive import Archive
+    from resarchive.record.parse import RecordProblem
 
     archive = Archive(ROOT / "data")
     out = []
@@ -150,7 +151,7 @@ def build_archive(root: Path, size: int, seed: int = 4) -> None:
     marker = root / ".bench-size"
     if marker.exists() and marker.read_text() == str(size):
         return
-    from resarchive.archive import render_record
+    from resarchive.record.yamlio import render_record
 
     shutil.rmtree(root, ignore_errors=True)
     (root / "raw").mkdir(parents=True)

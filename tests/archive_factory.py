@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from resarchive.archive import Archive
-from resarchive.models import (
+from resarchive.record.models import (
     DocumentInfo,
     Event,
     Organization,

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from resarchive.archive import Archive
 from resarchive.errors import InputError
 from resarchive.ingest import KnownRecords, collect_sources, ingest
-from resarchive.models import DocumentInfo, Event, Record, Source
+from resarchive.record.models import DocumentInfo, Event, Record, Source
 
 from . import sources
 from .conftest import SEEDS

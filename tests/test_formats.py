@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from resarchive.clean import clean
 from resarchive.errors import (
     BinaryInputError,
     CorruptDocumentError,
     NoTextLayerError,
     NotFoundError,
 )
-from resarchive.formats import detect_format, docx_text
-from resarchive.reader import read_source, text_of
-from resarchive.text import clean
+from resarchive.read import detect_format, read_source, text_of
+from resarchive.read.docx import docx_text
 
 from . import sources
 from .helpers import zip_bytes

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from resarchive.clean import clean
 from resarchive.extract.dates import find_place_lines
 from resarchive.extract.event import extract_document, extract_event, strip_legal_form
 from resarchive.extract.organizations import extract_organizations
@@ -12,7 +13,6 @@ from resarchive.extract.persons import extract_persons
 from resarchive.extract.places import extract_places
 from resarchive.extract.recommendations import extract_recommendations
 from resarchive.extract.speakers import extract_speakers
-from resarchive.text import clean
 
 from .helpers import context
 

@@ -12,7 +12,7 @@ import pytest
 from resarchive.archive import Archive
 from resarchive.index import INDEX_NAME, Index, fast_load
 from resarchive.query import Filters, find_records
-from resarchive.yamlio import load
+from resarchive.record.yamlio import load
 
 from .archive_factory import add_record, sample_archive
 

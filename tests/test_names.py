@@ -2,8 +2,8 @@
 
 import pytest
 
-from resarchive import gazetteer
 from resarchive.extract.names import normalize_person, phrase_nominative
+from resarchive.rules import gazetteer
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,7 @@ def test_generic_abbreviation_with_a_place_is_an_organization():
 
 
 def test_legal_forms_are_one_list_in_the_gazetteer() -> None:
-    from resarchive.gazetteer import is_legal_form, legal_forms
+    from resarchive.rules.gazetteer import is_legal_form, legal_forms
 
     assert legal_forms()["МБОУ"].startswith("Муниципальное бюджетное")
     assert all(map(is_legal_form, ["МБУК", "КГБУ", "ГБОУ", "ОГБУК"]))

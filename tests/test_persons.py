@@ -1,7 +1,7 @@
 """Persons: token rules over the one natasha parse, names in the nominative, roles."""
 
 from resarchive.extract.persons import extract_persons
-from resarchive.models import Speaker
+from resarchive.record.models import Speaker
 
 from .helpers import context
 

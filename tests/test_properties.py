@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from resarchive.archive import safe_file_name
+from resarchive.clean import clean
 from resarchive.errors import InputError
-from resarchive.formats import detect_format, extract_text
-from resarchive.reader import read_source
-from resarchive.text import clean, decode
+from resarchive.read import detect_format, extract_text, read_source
+from resarchive.read.decode import decode
 
 from .conftest import SEEDS
 from .helpers import zip_bytes
@@ -161,9 +161,10 @@ seedish = st.lists(
 @given(st.one_of(texts, seedish))
 @example(" Рабочая группа \nМуниципальное бюджетное учреждение культуры")
 def test_extractor_never_raises_and_spans_lie_in_the_text(text: str) -> None:
-    from resarchive.archive import parse_record, render_record
     from resarchive.extract import extract_record
-    from resarchive.models import Record, Source
+    from resarchive.record.models import Record, Source
+    from resarchive.record.parse import parse_record
+    from resarchive.record.yamlio import render_record
 
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     record = extract_record(text, Source(file="x.txt", sha256=sha, encoding="utf-8"))

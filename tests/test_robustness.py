@@ -18,7 +18,7 @@ from resarchive import errors
 from resarchive.archive import Archive, atomic_write, safe_file_name
 from resarchive.cli import app
 from resarchive.ingest import ingest
-from resarchive.reader import parse_size
+from resarchive.read import parse_size
 
 from . import sources
 from .conftest import SEEDS

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resarchive.extract.quotes import balance_quotes
 from resarchive.extract.speakers import extract_speakers, split_position
+from resarchive.rules.quotes import balance_quotes
 
 from .helpers import context
 

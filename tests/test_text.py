@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from resarchive.clean import clean
 from resarchive.errors import BinaryInputError, EmptyInputError, EncodingError
-from resarchive.text import clean, decode
+from resarchive.read.decode import decode
 
 KNOWN = {"ведущих", "социальных", "онлайн", "мероприятиях", "за", "заинтересованных"}
 
@@ -93,7 +94,7 @@ def test_clean_sub_numbered_and_lettered_items() -> None:
 
 
 def test_genre_check_reads_through_line_wraps() -> None:
-    from resarchive.genre import genre_evidence, not_a_resolution
+    from resarchive.rules.genre import genre_evidence, not_a_resolution
 
     assert genre_evidence("Резо-\nлюция круглого\nстола") == ["резолюц", "круглого стол"]
     assert not_a_resolution("Участники семинара ре-\nкомендуют библиотекам:") is None

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from resarchive import models
-from resarchive.archive import Archive, RecordProblem
+from resarchive.archive import Archive
 from resarchive.cli import app
+from resarchive.record import models
+from resarchive.record.parse import RecordProblem
 from resarchive.validate import check_across, check_record, validate
 
 from .archive_factory import add_record, sample_archive

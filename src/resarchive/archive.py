@@ -13,14 +13,14 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, LockTimeoutError
+from .record.parse import RecordProblem, parse_record
 
 if TYPE_CHECKING:  # pydantic and the models load only when a record is parsed: warm queries
-    from .models import Record  # answer from the index without them (issue 4)
+    from .record.models import Record  # answer from the index without them (issue 4)
 
 RECORD_SUFFIX = ".yaml"
 # File names are limited in UTF-8 bytes (255 on most file systems); the margin leaves
@@ -29,22 +29,6 @@ _MAX_NAME_BYTES = 180
 TEMP_SUFFIX = ".tmp"
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
-
-
-@dataclass
-class RecordProblem:
-    """A record file that cannot be read as a Record: where and why."""
-
-    path: Path
-    field: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -140,39 +124,6 @@ def safe_file_name(name: str, max_bytes: int = _MAX_NAME_BYTES) -> str:
     return name
 
 
-def parse_record(path: Path, text: str) -> Record | RecordProblem:
-    """Read one record's YAML text; a problem names the file, the field and, if known, the line."""
-    import yaml
-    from pydantic import ValidationError
-
-    from . import yamlio
-    from .models import Record
-
-    try:
-        data = yamlio.load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return RecordProblem(path, "", f"YAML error: {problem}", mark.line + 1 if mark else None)
-    if not isinstance(data, dict):
-        return RecordProblem(path, "", "not a YAML mapping")
-    try:
-        return Record.model_validate(data)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "record"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        return RecordProblem(path, field, err["msg"] + more, _line_of_key(text, err["loc"]))
-
-
-def _line_of_key(text: str, loc: tuple) -> int | None:
-    """The line where the top-level key of an error sits, to point a hand editor at it."""
-    if not loc or not isinstance(loc[0], str):
-        return None
-    m = re.search(rf"^{re.escape(loc[0])}:", text, re.MULTILINE)
-    return text.count("\n", 0, m.start()) + 1 if m else None
-
-
 class Archive:
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
@@ -218,13 +169,15 @@ class Archive:
 
     def source_text(self, record: Record) -> str:
         """The text the record's spans refer to, read back from its raw file."""
-        from .reader import text_of
+        from .read import text_of
 
         path = self.raw_path(record.source.file)
         return text_of(path.read_bytes(), record.source.encoding, record.source.format, path)
 
     def write_record(self, record: Record) -> Path:
         path = self.record_path(record.id)
+        from .record.yamlio import render_record
+
         atomic_write(path, render_record(record).encode("utf-8"))
         return path
 
@@ -243,10 +196,3 @@ class Archive:
                 f"could not lock the archive: another resarchive process holds "
                 f"{self.root / '.lock'} (waited {timeout:g} s; --lock-timeout waits longer)"
             ) from exc
-
-
-def render_record(record: Record) -> str:
-    """The record's YAML: fixed key order, no timestamps, so the same input gives the same bytes."""
-    from . import yamlio
-
-    return yamlio.dump(record.model_dump(mode="json"))

@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
-from .archive import Archive, render_record
+from .archive import Archive
 from .errors import ResarchiveError
+from .record.yamlio import render_record
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
-    from .models import Record
+    from .record.models import Record
 
 app = typer.Typer(
     help="A structured archive of Russian library conference resolutions: "
@@ -80,7 +81,7 @@ def _print_error(exc: ResarchiveError) -> None:
 
 
 def _size(value: str) -> int:
-    from .reader import parse_size
+    from .read import parse_size
 
     try:
         return parse_size(value)
@@ -391,7 +392,7 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
-    from .models import record_json_schema
+    from .record.models import record_json_schema
 
     sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
 

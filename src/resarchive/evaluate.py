@@ -16,7 +16,7 @@ from typing import Any
 
 from .archive import Archive
 from .lemmas import fold, lemma_set, words
-from .models import Record
+from .record.models import Record
 
 TEXT_SIMILARITY = 0.8
 
@@ -217,7 +217,7 @@ def score(gold: Record, found: Record, report: Report) -> None:
 def evaluate(archive: Archive) -> Report:
     """Score fresh extraction against every reviewed record of the archive."""
     from .ingest import extract_source
-    from .reader import read_source
+    from .read import read_source
 
     report = Report()
     for _, record in archive.records():

@@ -91,7 +91,7 @@ def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bo
     dicts = [r.as_dict() for r in found] if recs else [_dict(r) for r in found]
     found = found if recs else dicts
     if fmt == "yaml":
-        from . import yamlio
+        from .record import yamlio
 
         out.write("---\n".join(yamlio.dump(item) for item in dicts))
     elif fmt == "csv":

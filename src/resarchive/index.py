@@ -32,8 +32,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .archive import RECORD_SUFFIX, Archive, RecordProblem
+from .archive import RECORD_SUFFIX, Archive
 from .lemmas import lemma, lemma_set, words
+from .record.parse import RecordProblem
 
 INDEX_NAME = ".index.sqlite"
 # Bump when the tables or what goes into them change: old indexes are rebuilt.
@@ -140,18 +141,18 @@ def schema_version() -> int:
     """
     import sys
 
-    module = sys.modules.get(f"{__package__}.models")
+    module = sys.modules.get(f"{__package__}.record.models")
     if module is None:
         import re
 
         try:
-            source = (Path(__file__).parent / "models.py").read_text(encoding="utf-8")
+            source = (Path(__file__).parent / "record" / "models.py").read_text(encoding="utf-8")
         except OSError:
             source = ""
         m = re.search(r"^SCHEMA_VERSION\s*=\s*(\d+)\s*$", source, re.MULTILINE)
         if m:
             return int(m.group(1))
-        from . import models as module
+        from .record import models as module
     return module.SCHEMA_VERSION
 
 
@@ -538,7 +539,7 @@ def _drain_new_forms() -> list[tuple[str, str]]:
 
 def examine(archive: Archive, file: str, size: int, mtime: int) -> tuple:
     """Read, parse and check one record file into what the index stores (picklable)."""
-    from .archive import parse_record
+    from .record.parse import parse_record
     from .validate import check_record
 
     path = archive.structured / file
@@ -613,7 +614,7 @@ def _fast_loader() -> type:
     if _LOADER is None:
         import yaml
 
-        from .yamlio import SafeLoader
+        from .record.yamlio import SafeLoader
 
         # First characters of plain scalars that some implicit resolver may claim
         # (ints, floats, bools, nulls, dates, merge keys): anything else is a string.
@@ -675,7 +676,7 @@ def fast_load(text: str) -> object:
 
 def fast_parse(text: str):  # type: ignore[no-untyped-def]
     """The Record in `text`, or None when anything is wrong (the caller re-reads it slowly)."""
-    from .models import Record
+    from .record.models import Record
 
     try:
         data = fast_load(text)
@@ -818,7 +819,7 @@ def _gazetteer_entries() -> list:
         import re
 
         try:
-            from .gazetteer import abbreviations
+            from .rules.gazetteer import abbreviations
 
             pairs = abbreviations().items()
         except ImportError:  # the gazetteer is optional: names still match by lemmas

@@ -25,7 +25,6 @@ from .archive import (
     Archive,
     atomic_write,
     remove_stale_temp_files,
-    render_record,
     safe_file_name,
     sha256_bytes,
 )
@@ -39,9 +38,9 @@ from .errors import (
     NotResolutionError,
     ResarchiveError,
 )
-from .formats import SUFFIXES
-from .models import Record, Source
-from .reader import DEFAULT_MAX_SIZE, SourceDocument, read_source
+from .read import DEFAULT_MAX_SIZE, SUFFIXES, SourceDocument, read_source
+from .record.models import Record, Source
+from .record.yamlio import render_record
 
 SOURCE_SUFFIXES = set(SUFFIXES)
 
@@ -108,7 +107,7 @@ def extract_source(doc: SourceDocument, raw_name: str, extract: Extractor | None
 def check_genre(text: str, path: Path | str) -> None:
     """--strict: refuse a text that does not read as a resolution. Cheap (no NLP), so it
     runs before the models load; the extractor's warning comes from the same check."""
-    from .genre import not_a_resolution
+    from .rules.genre import not_a_resolution
 
     if reason := not_a_resolution(text):
         raise NotResolutionError(f"does not read as a resolution: {reason} (--strict)", path)

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .archive import Archive, RecordProblem, sha256_bytes
-from .models import Record
+from .archive import Archive, sha256_bytes
+from .record.models import Record
+from .record.parse import RecordProblem
 
 
 def check_record(archive: Archive, path: Path, record: Record) -> list[RecordProblem]:

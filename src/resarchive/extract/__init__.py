@@ -8,8 +8,8 @@ from datetime import date
 
 from slugify import slugify
 
-from ..genre import not_a_resolution
-from ..models import Record, Source
+from ..record.models import Record, Source
+from ..rules.genre import not_a_resolution
 from .context import Context, read_context
 from .event import extract_document, extract_event
 from .organizations import extract_organizations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..text import CleanText
+from ..clean import CleanText
 
 if TYPE_CHECKING:
     from natasha import Doc
@@ -33,7 +33,7 @@ class Context:
 def read_context(text: str) -> Context:
     """Clean a decoded source text and parse it once: what every stage reads."""
     from .. import nlp
-    from ..text import clean
+    from ..clean import clean
 
     cleaned = clean(text, nlp.is_known_word)
     return Context(cleaned, nlp.parse(cleaned.text))

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..text import SETTLEMENT_PREFIX
+from ..rules.settlements import SETTLEMENT_PREFIX
 
 MONTHS: dict[str, int] = {
     "января": 1,

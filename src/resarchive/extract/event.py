@@ -36,14 +36,15 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import gazetteer, nlp
-from ..models import DocumentInfo, Event, Participants
-from ..text import SETTLEMENT_PREFIX
+from .. import nlp
+from ..record.models import DocumentInfo, Event, Participants
+from ..rules import gazetteer
+from ..rules.quotes import matching_quote, strip_outer_quotes, without_quotes
+from ..rules.settlements import SETTLEMENT_PREFIX
 from .context import Context
 from .dates import DateMention, dates_in, find_adoption_date, find_dates, find_place_lines
 from .names import phrase_nominative
 from .places import settlement_nominative
-from .quotes import matching_quote, strip_outer_quotes, without_quotes
 
 # "в г. Твери", "в ст. Каневской", "в станице Новоминской", "в с. Головчино".
 _IN_SETTLEMENT = (

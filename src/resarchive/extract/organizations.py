@@ -35,11 +35,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .. import gazetteer, lemmas
-from ..models import Organization
+from .. import lemmas
+from ..record.models import Organization
+from ..rules import gazetteer
+from ..rules.quotes import matching_quote
 from .context import Context
 from .names import parses, phrase_nominative
-from .quotes import matching_quote
 
 # Head nouns of organization names (lemmas).
 ORG_HEADS = frozenset(

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lemmas
-from ..models import Person, Speaker
+from ..record.models import Person, Speaker
 from .context import Context
 from .names import (
     _gender_case_sets,

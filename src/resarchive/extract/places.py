@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from .. import lemmas
-from ..models import Place
-from ..text import SETTLEMENT_PREFIX
+from ..record.models import Place
+from ..rules.settlements import SETTLEMENT_PREFIXES
 from .context import Context
 from .names import match_case, parses, phrase_nominative
 
@@ -53,7 +53,7 @@ _CITY = re.compile(rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:г\.|гор\.|город
 # "ст. Каневская", "станице Новоминской", "с. Головчино", "пос. Горьковский": a
 # settlement after its prefix (a declined prefix word too).
 _SETTLEMENT = re.compile(
-    r"(?<![А-Яа-яЁё\d])(?:" + SETTLEMENT_PREFIX[3:-1] + r"|сел[ае]|селом|пос[её]лк[аеу]|"
+    r"(?<![А-Яа-яЁё\d])(?:" + "|".join(SETTLEMENT_PREFIXES) + r"|сел[ае]|селом|пос[её]лк[аеу]|"
     r"пос[её]лок|деревн[иеюй]|станиц[аеуыи]|станицей|хутор[аеу])[ \u00a0]?"
     rf"({_CAP}(?:-{_CAP})?)"
 )

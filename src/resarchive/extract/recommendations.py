@@ -35,11 +35,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..models import Recommendation
+from ..record.models import Recommendation
+from ..rules.quotes import without_quotes
 from .context import Context
 from .event import Line, lines_of
 from .names import parses, phrase_nominative
-from .quotes import without_quotes
 
 _MARKER = re.compile(
     r"^(?:(?P<num>\d{1,3}(?:\.\d{1,3})*)[.)]|(?P<bullet>[•●▪◦·‣∙*]|[-–—](?=\s))|"

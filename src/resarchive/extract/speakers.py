@@ -28,11 +28,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import gazetteer
-from ..models import Speaker
+from ..record.models import Speaker
+from ..rules import gazetteer
+from ..rules.quotes import CLOSE_QUOTES, OPEN_QUOTES, balance_quotes, strip_outer_quotes
 from .context import Context
 from .names import normalize_person
-from .quotes import CLOSE_QUOTES, OPEN_QUOTES, balance_quotes, strip_outer_quotes
 
 # --------------------------------------------------------------------------- names
 

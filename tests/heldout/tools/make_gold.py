@@ -11,8 +11,8 @@ import yaml
 
 from resarchive.archive import sha256_bytes
 from resarchive.extract import make_id
-from resarchive.models import Record
-from resarchive.text import decode
+from resarchive.read.decode import decode
+from resarchive.record.models import Record
 
 HERE = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Reading source bytes as text, and cleaning PDF/Word debris with a map back to the source.
+"""Cleaning PDF/Word debris out of a decoded text, with a map back to the source.
 
 Extraction runs on the cleaned text; every span it finds is mapped back through
 `CleanText.source_span` so that `source_text[start:end]` holds the item as written.
@@ -10,54 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import BinaryInputError, EmptyInputError, EncodingError
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
-
-
-def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251.
-
-    Returns (text, encoding). Raises an InputError subclass naming the cause.
-    """
-    if not data:
-        raise EmptyInputError("empty file (0 bytes)", name)
-    if not data.strip():
-        raise EmptyInputError("file holds only whitespace", name)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise EncodingError(f"cannot decode as {encoding}: {exc.reason}", name) from exc
-            return _check_text(text, name), encoding
-    if b"\x00" in data[:8192]:
-        raise BinaryInputError("binary file (NUL bytes), not text", name)
-    try:
-        return _check_text(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    # Windows-1251 decodes almost any byte string, so accept it only when the
-    # result reads as Cyrillic prose rather than as mojibake of some other encoding.
-    text = data.decode("cp1251", errors="replace")
-    letters = sum(ch.isalpha() for ch in text)
-    cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
-    if "\ufffd" in text or letters == 0 or cyrillic / letters < 0.5:
-        raise EncodingError("not UTF-8, UTF-16 or Windows-1251 text", name)
-    return _check_text(text, name), "cp1251"
-
-
-def _check_text(text: str, name: str) -> str:
-    if not text.strip():
-        raise EmptyInputError("file holds only whitespace", name)
-    control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    if control / len(text) > 0.01:
-        raise BinaryInputError("binary file (control characters), not text", name)
-    return text
+from .rules.settlements import SETTLEMENT_PREFIX
 
 
 @dataclass(frozen=True)
@@ -85,12 +38,6 @@ _LIST_MARKER = re.compile(
 _TERMINAL = ".;:!?…"
 # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
 # in lower case ("г.") but is never the continuation of the paragraph before it.
-# The abbreviations and words that put a settlement name after them: "г. Тверь",
-# "ст. Каневская", "с. Головчино", "пос. Горьковский", "станица Вешенская".
-SETTLEMENT_PREFIX = (
-    r"(?:г\.|гор\.|город|с\.|село|пос\.|п\.|пгт\.?|р\.\s?п\.|рп\.|д\.|дер\.|деревня|ст\.|"
-    r"ст-ца|станица|х\.|хутор|аул)"
-)
 _PLACE_DATE_LINE = re.compile(
     r"^" + SETTLEMENT_PREFIX + r"\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$"
 )

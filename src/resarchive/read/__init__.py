@@ -1,4 +1,10 @@
-"""From a source file's bytes to the text that extraction reads and spans refer to."""
+"""Stage 1, read: from a source file's bytes to the text that extraction reads and spans
+refer to.
+
+`sniff` recognizes the format by content; `decode` reads plain text; `docx`, `pdf` and
+`rtf` extract the text of the other formats. Every extractor is a pure function of the
+bytes, so `text_of` can re-derive the very text a record's spans refer to from its raw copy.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,26 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import NotFoundError, TooLargeError
-from .formats import detect_format, extract_text
+from ..errors import CorruptDocumentError, EmptyInputError, NotFoundError, TooLargeError
+from .sniff import FORMATS, SUFFIXES, detect_format
+
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "FORMATS",
+    "SUFFIXES",
+    "SourceDocument",
+    "detect_format",
+    "extract_text",
+    "format_size",
+    "parse_size",
+    "read_source",
+    "text_of",
+]
 
 DEFAULT_MAX_SIZE = 5 * 1024 * 1024
+# Extracted (non-plain-text) formats store this as the record's `source.encoding`:
+# the text the spans refer to is the extractor's output, a Python str.
+EXTRACTED_ENCODING = "utf-8"
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb": 1024**2,
           "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}  # fmt: skip
 
@@ -79,3 +101,26 @@ def text_of(data: bytes, encoding: str, fmt: str, path: Path | str = "<bytes>") 
     if fmt in ("txt", "md"):
         return data.decode(encoding)
     return extract_text(data, fmt, path)[0]
+
+
+def extract_text(data: bytes, fmt: str, name: str | Path = "<bytes>") -> tuple[str, str]:
+    """(text, encoding) of a source in format `fmt`; raises an InputError subclass.
+
+    Each format's reader is imported only when a file of that format comes.
+    """
+    if fmt in ("txt", "md"):
+        from .decode import decode
+
+        return decode(data, str(name))
+    if fmt == "docx":
+        from .docx import docx_text as extractor
+    elif fmt == "pdf":
+        from .pdf import pdf_text as extractor
+    elif fmt == "rtf":
+        from .rtf import rtf_text as extractor
+    else:
+        raise CorruptDocumentError(f"unknown source format {fmt!r}", name)
+    text = extractor(data, name)
+    if not text.strip():
+        raise EmptyInputError(f"the {fmt} document holds no text", name)
+    return text, EXTRACTED_ENCODING

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from .models import Record
 
 try:  # the C implementations are several times faster
     from yaml import CSafeDumper as _BaseDumper
@@ -53,3 +56,8 @@ def dump(data: dict[str, Any]) -> str:
 def load(text: str) -> Any:
     """Parse YAML with the safe loader: a `!!python/...` tag is an error, never executed."""
     return yaml.load(text, Loader=SafeLoader)
+
+
+def render_record(record: Record) -> str:
+    """The record's YAML: fixed key order, no timestamps, so the same input gives the same bytes."""
+    return dump(record.model_dump(mode="json"))
