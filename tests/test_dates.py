@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from resarchive.extract.dates import find_adoption_date, find_dates, find_place_lines
+from resarchive.extract.dates import find_adoption_date, find_place_lines
+from resarchive.rules.dates import find_dates
 
 
 @pytest.mark.parametrize(

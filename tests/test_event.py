@@ -6,7 +6,9 @@ from datetime import date
 
 import pytest
 
-from resarchive.extract.event import extract_document, extract_event, strip_legal_form
+from resarchive.extract.document import extract_document
+from resarchive.extract.event import extract_event
+from resarchive.rules.legal_forms import strip_legal_form
 
 from .helpers import context
 

@@ -7,12 +7,14 @@ from datetime import date
 
 from resarchive.clean import clean
 from resarchive.extract.dates import find_place_lines
-from resarchive.extract.event import extract_document, extract_event, strip_legal_form
+from resarchive.extract.document import extract_document
+from resarchive.extract.event import extract_event
 from resarchive.extract.organizations import extract_organizations
 from resarchive.extract.persons import extract_persons
 from resarchive.extract.places import extract_places
 from resarchive.extract.recommendations import extract_recommendations
 from resarchive.extract.speakers import extract_speakers
+from resarchive.rules.legal_forms import strip_legal_form
 
 from .helpers import context
 

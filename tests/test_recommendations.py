@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from resarchive.extract.recommendations import classify_intro, extract_recommendations
+from resarchive.extract.operative import classify_intro
+from resarchive.extract.recommendations import extract_recommendations
 
 from .helpers import context
 

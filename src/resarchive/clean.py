@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .rules.settlements import SETTLEMENT_PREFIX
+from .rules.dates import find_dates
+from .rules.markers import list_marker
+from .rules.settlements import settlement_prefix
 
 
 @dataclass(frozen=True)
@@ -32,15 +35,14 @@ class CleanText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
-_LIST_MARKER = re.compile(
-    r"(?:[•●▪◦·‣∙*]|[-–—](?=\s)|\d{1,3}(?:\.\d{1,3})*[.)](?=\s)|[а-яa-z]\)(?=\s))"
-)
 _TERMINAL = ".;:!?…"
 # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
 # in lower case ("г.") but is never the continuation of the paragraph before it.
-_PLACE_DATE_LINE = re.compile(
-    r"^" + SETTLEMENT_PREFIX + r"\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$"
-)
+@lru_cache(maxsize=1)
+def _place_date_line() -> re.Pattern:
+    return re.compile(
+        r"^" + settlement_prefix() + r"\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$"
+    )
 
 
 # What a source line is read as: bold markers and soft hyphens to drop, runs of spaces
@@ -116,9 +118,12 @@ _PAGE_TAIL = re.compile(
 # A heading word on its own line in capitals ("РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО"):
 # it starts a unit of its own, it does not end the line before it.
 _CAPS_HEADING = re.compile(r"^\W*[А-ЯЁ]{5,}(?:[\s-]+[А-ЯЁ]+){0,3}\W*$")
-_DATE_START = re.compile(
-    r"^(?:\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+[а-яё]+\s+(?:1[89]|20)\d\d|\d{1,2}\.\d{2}\.(?:1[89]|20)\d\d)"
-)
+
+
+def _starts_with_date(text: str) -> bool:
+    """ "25 – 26 октября 2012 г. …", "24.11.2021 …": a line that opens with a dated date."""
+    found = find_dates(text[:80])
+    return bool(found) and found[0].start == 0
 
 
 def _running_lines(source: str, lines: list[tuple[int, int]]) -> set[int]:
@@ -163,7 +168,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
             block_start = True  # a running header or footer reads as a page break
             continue
         text = _text(chars)
-        marker = _LIST_MARKER.match(text)
+        marker = list_marker(text)
         bold = _is_bold_line(source, start, end)
         prev = units[-1] if units else None
         if prev is not None and unit_open:
@@ -175,15 +180,15 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 # Across a blank line (a page break): only a lowercase start that
                 # continues an unfinished sentence joins; a stray dash is debris.
                 body = chars
-                if marker and not marker.group(0)[0].isdigit():
-                    body = chars[marker.end() :]
+                if marker and marker.kind != "num":
+                    body = chars[marker.end :]
                     while body and body[0][0] == " ":
                         body = body[1:]
                 first = body[0][0] if body else ""
                 if (
                     continues_sentence
                     and first.islower()
-                    and not _PLACE_DATE_LINE.match(_text(body))
+                    and not _place_date_line().match(_text(body))
                 ):
                     _join(prev, body, source, is_word)
                     block_start = False
@@ -193,8 +198,8 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 and not bold
                 and not _FORM_LABEL.match(text)
                 and not _CAPS_HEADING.match(text)
-                and not _PLACE_DATE_LINE.match(text)
-                and not (_DATE_START.match(text) and not continues_sentence)
+                and not _place_date_line().match(text)
+                and not (not continues_sentence and _starts_with_date(text))
                 and (continues_sentence or not text[0].isupper())
             ):
                 # A line that ends a sentence, followed by one that starts a new one,

@@ -11,7 +11,8 @@ from slugify import slugify
 from ..record.models import Record, Source
 from ..rules.genre import not_a_resolution
 from .context import Context, read_context
-from .event import extract_document, extract_event
+from .document import extract_document
+from .event import extract_event
 from .organizations import extract_organizations
 from .persons import extract_persons
 from .places import extract_places

@@ -515,3 +515,8 @@ def _inflect_word(word: str, case, number, gender, is_head: bool) -> str | None:
         if form:
             return match_case(form.word, word)
     return None
+
+
+def capitalize_first(text: str) -> str:
+    """The text with its first letter in upper case: "клуб «Родники»" -> "Клуб «Родники»"."""
+    return text[:1].upper() + text[1:] if text else text

@@ -37,6 +37,7 @@ from ..record.models import Person, Speaker
 from .context import Context
 from .names import (
     _gender_case_sets,
+    capitalize_first,
     name_gender_case,
     normalize_person,
     parses,
@@ -398,7 +399,7 @@ def _position(tail: str) -> tuple[str | None, str | None]:
         # with no institution after it is the organization itself, not a department.
         role = phrase_nominative(tail[:head_end].strip())
         role = role[:1].lower() + role[1:]
-        org = _capitalize_first(phrase_nominative(comp))
+        org = capitalize_first(phrase_nominative(comp))
         return role, org
     role = (phrase_nominative(tail[:head_end].strip()) + tail[head_end:role_end]).strip()
     role = role[:1].lower() + role[1:] if not role[:2].isupper() else role
@@ -495,10 +496,6 @@ def _org_tail(rest: str) -> str | None:
     if not org or not (org[0].isupper() or org[0] == "«"):
         return None
     return org
-
-
-def _capitalize_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _is_organization_like(text: str) -> bool:

@@ -17,10 +17,11 @@ words of the text (г./город -> city, область/край -> region, р
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lemmas
 from ..record.models import Place
-from ..rules.settlements import SETTLEMENT_PREFIXES
+from ..rules.settlements import settlement_head, settlement_prefix
 from .context import Context
 from .names import match_case, parses, phrase_nominative
 
@@ -49,14 +50,20 @@ _PLURAL_HEADS = {
 }
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
 # "г. Кемерово", "г.Белово", "города Коврова"; not "2022 г.\nМуниципальное" (a year).
-_CITY = re.compile(rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:г\.|гор\.|город(?:а|е|ом|у)?)[ \u00a0]?({_CAP})")
+@lru_cache(maxsize=1)
+def _city() -> re.Pattern:
+    return re.compile(
+        rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:{settlement_prefix('город')})[ \u00a0]?({_CAP})"
+    )
 # "ст. Каневская", "станице Новоминской", "с. Головчино", "пос. Горьковский": a
 # settlement after its prefix (a declined prefix word too).
-_SETTLEMENT = re.compile(
-    r"(?<![А-Яа-яЁё\d])(?:" + "|".join(SETTLEMENT_PREFIXES) + r"|сел[ае]|селом|пос[её]лк[аеу]|"
-    r"пос[её]лок|деревн[иеюй]|станиц[аеуыи]|станицей|хутор[аеу])[ \u00a0]?"
-    rf"({_CAP}(?:-{_CAP})?)"
-)
+@lru_cache(maxsize=1)
+def _settlement() -> re.Pattern:
+    return re.compile(
+        r"(?<![А-Яа-яЁё\d])" + settlement_prefix() + rf"[ \u00a0]?({_CAP}(?:-{_CAP})?)"
+    )
+
+
 # "Белгородчина", "Смоленщина": a region named after its centre.
 _REGION_SUFFIX = re.compile(r"^(?P<stem>[а-яё]{3,})(?:чина|щина)$")
 _COORD_ADJ = re.compile(
@@ -100,11 +107,11 @@ def extract_places(ctx: Context) -> list[Place]:
             )
         covered.append((m.start(), m.end()))
 
-    for m in _CITY.finditer(text):
+    for m in _city().finditer(text):
         name = phrase_nominative(m.group(1))
         found.append((m.start(1), m.end(1), name, "city"))
         covered.append((m.start(1), m.end(1)))
-    for m in _SETTLEMENT.finditer(text):
+    for m in _settlement().finditer(text):
         if m.group(0).startswith(("г.", "гор", "город")) or any(
             a <= m.start(1) < b for a, b in covered
         ):
@@ -150,25 +157,10 @@ def extract_places(ctx: Context) -> list[Place]:
 
 def settlement_nominative(name: str, prefix: str) -> str:
     """ "Лесном" after "пос." -> "Лесной": an adjectival name agrees with the prefix noun."""
-    head = _settlement_head(prefix)
+    head = settlement_head(prefix)
     if head and " " not in name and _is_adjective(name):
         return _adj_nominative(name, head)
     return phrase_nominative(name)
-
-
-def _settlement_head(prefix: str) -> str | None:
-    """The noun a settlement prefix stands for, to agree an adjectival name with it."""
-    p = prefix.strip().lower()
-    for starts, head in (
-        (("пос", "п.", "пгт", "рп", "р.", "посел", "посёл"), "посёлок"),
-        (("ст", "станиц"), "станица"),
-        (("д.", "дер"), "деревня"),
-        (("х.", "хутор"), "хутор"),
-        (("с.", "сел"), "село"),
-    ):
-        if p.startswith(starts):
-            return head
-    return None
 
 
 def _adjective_of_a_name(raw: str, after: str) -> bool:

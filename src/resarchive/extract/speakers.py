@@ -51,7 +51,6 @@ _KEYWORD = re.compile(
     r"\b\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_MARKER = re.compile(r"^(?:[•●▪◦·‣∙*]|[-–—]|\d{1,3}(?:\.\d{1,3})*[.)])\s*")
 
 # Words that make the following quoted name part of the position, not the
 # organization: "заведующий отделом «Детство»", "библиотекарь сектора «Читалия»".
@@ -237,28 +236,23 @@ def extract_speakers(ctx: Context) -> list[Speaker]:
     """Every talk found in the document's talk lists, in order."""
     speakers: list[Speaker] = []
     seen: set[tuple[str, str | None]] = set()
-    pos = 0
     in_talk_list = False  # right after "С докладами выступили:" or a talk of that list
-    for line in ctx.text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        marker = _MARKER.match(line)
-        body_start = start + (marker.end() if marker else 0)
-        body = ctx.text[body_start : start + len(line)]
+    for line in ctx.layout.lines:
+        body_start, body = line.body_start, line.body
         found = _shape_keyword(body)
-        if found is None and (marker or in_talk_list):
+        if found is None and (line.is_item or in_talk_list):
             found = _shape_person_first(body)
         if found is None:
             found = _shape_spoke(body)
         if found is None:
-            in_talk_list = bool(_TALK_LIST_INTRO.search(line))
+            in_talk_list = bool(_TALK_LIST_INTRO.search(line.text))
             continue
         in_talk_list = True
         key = (found.name, found.talk)
         if key in seen:
             continue
         seen.add(key)
-        end = start + len(line)
+        end = line.end
         speakers.append(
             Speaker(
                 name=found.name,

@@ -1,0 +1,174 @@
+"""Event mentions: every place the text names an event, and which of them is THE event.
+
+A mention is a word of `data/event_types.txt` ("семинар", "круглого стола") in any case
+form, singular. It is chosen by weight: a mention in the heading, with a quoted title,
+with a date or a "held" word (`data/held_verbs.txt`) in its sentence, or next to the
+operative part ("участники семинара определили:") weighs more; a mention that only frames
+another ("X, состоявшийся в рамках конгресса") weighs less. Mentions of the same type and
+title add up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import nlp
+from ..lemmas import fold
+from ..rules.dates import DateMention, dates_in
+from ..rules.quotes import matching_quote, strip_outer_quotes
+from ..rules.words import has_lemma, phrase_matcher
+from .context import Context
+from .operative import classify_intro
+
+
+@dataclass
+class Mention:
+    type: str
+    start: int
+    end: int
+    title: str | None = None
+    in_heading: bool = False
+    score: float = 0.0
+    sentence: tuple[int, int] = (0, 0)
+    dates: list[DateMention] = field(default_factory=list)
+
+
+# What may stand between the type word and its quoted title.
+_TITLE_GAP = re.compile(r"\s*(?:[:–—-]\s*|на\s+тему:?\s*|по\s+теме:?\s*|под\s+названием\s*)?")
+_GAP_WORD = re.compile(r"\s+([а-яё]+(?:-[а-яё]+)?)(?=\s)")
+
+
+@lru_cache(maxsize=50_000)
+def _is_genitive_word(word: str) -> bool:
+    """A lower-case genitive noun or adjective ("детских", "библиотек"), not a preposition."""
+    parses = [p for p in nlp.morph().parse(word) if p.score >= 0.05]
+    if any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in parses[:1]):
+        return False
+    return any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses)
+
+
+@lru_cache(maxsize=50_000)
+def _has_singular(word: str) -> bool:
+    """ "семинаре", "заседании" (and indeclinables) but not "семинаров": one event."""
+    parses = nlp.morph().parse(word.split("-")[-1].lower())
+    return any("plur" not in p.tag for p in parses)
+
+
+def _find_title(
+    text: str, pos: int, limit: int, genitive_gap: bool = True
+) -> tuple[str, int] | None:
+    """A quoted title right after a type word ("семинара «X»", "семинар на тему «X»"),
+    also after a genitive phrase that belongs to the type word ("форума детских
+    библиотек «X»", "конференции молодых специалистов «X»"). Not for a meeting:
+    "заседание клуба «X»" names the club, the meeting's owner."""
+    for _ in range(4 if genitive_gap else 0):
+        word = _GAP_WORD.match(text, pos)
+        if not word or word.end() > limit or not _is_genitive_word(word.group(1)):
+            break
+        pos = word.end()
+    gap = _TITLE_GAP.match(text, pos)
+    i = gap.end() if gap else pos
+    if i < limit and text[i] in '«“„"':
+        j = matching_quote(text, i)
+        if j is not None and j <= limit:
+            return strip_outer_quotes(text[i : j + 1]), j + 1
+    return None
+
+
+def find_mentions(ctx: Context) -> list[Mention]:
+    """Every event mention in the text, scored for being THE event of the document."""
+    text, plain, layout = ctx.text, ctx.plain, ctx.layout
+    heading_end = layout.heading_end
+    operative = [s.intro for s in layout.sections if classify_intro(s.intro.text)]
+    mentions: list[Mention] = []
+    for m in phrase_matcher("event_types").finditer(plain):
+        if not _has_singular(plain[m.start : m.end].split()[-1]):
+            continue
+        if m.entry == "встреча" and re.search(
+            r"деловых|клуб", plain[max(0, m.start - 20) : m.start], re.I
+        ):
+            continue  # "Клуб деловых встреч" is a club's name, not a meeting
+        in_heading = m.start < heading_end
+        limit = heading_end if in_heading else layout.line_at(m.end).end
+        found = _find_title(text, m.end, limit, genitive_gap=m.value != "meeting")
+        sent = (m.start, heading_end) if in_heading else ctx.sentence_bounds(m.start)
+        mention = Mention(m.value, m.start, m.end, found[0] if found else None, in_heading)
+        mention.sentence = sent
+        mention.dates = dates_in(text, *sent)
+        mentions.append(mention)
+    for mention in mentions:
+        mention.score = _score(ctx, mention, mentions, operative)
+    return mentions
+
+
+def says_held(text: str) -> bool:
+    """Whether `text` tells that an event took place or will ("прошёл", "проведён")."""
+    return any(has_lemma(w, "held_verbs") for w in re.findall(r"[А-Яа-яЁё]+", text))
+
+
+def _score(ctx: Context, m: Mention, all_mentions: list[Mention], operative: list) -> float:
+    text = ctx.text
+    score = 0.0
+    sentence = text[m.sentence[0] : m.sentence[1]]
+    if m.in_heading:
+        score += 4
+    if m.title:
+        score += 1
+    if m.dates:
+        score += 2
+    if says_held(sentence):
+        score += 1
+    before = text[max(m.sentence[0], m.start - 40) : m.start].lower()
+    earlier = [o for o in all_mentions if m.sentence[0] <= o.start < m.start and o is not m]
+    if re.search(
+        r"(?:в рамках|в ходе|на полях|в программе|в программу)\s+(?:\w+\s+){0,3}$", before
+    ):
+        if earlier:
+            score -= 4  # "X, состоявшийся … в рамках конгресса": the congress frames X
+    elif earlier and not m.in_heading:
+        score -= 1  # a second event named in the same sentence is usually secondary
+    if re.search(
+        r"(?:создани\w+|организаци\w+ работы|проведени\w+ следующ)\s+(?:\w+\s+){0,3}$", before
+    ):
+        score -= 1  # a proposed event, not one that took place
+    for intro in operative:
+        if intro.start <= m.start <= intro.end:
+            score += 2  # "участники семинара определили:"
+        else:
+            prev = ctx.layout.lines[intro.index - 1] if intro.index else intro
+            if prev.start <= m.start < intro.start:
+                score += 1  # in the paragraph right before the operative part
+    return score
+
+
+def choose_event(mentions: list[Mention]) -> tuple[Mention | None, list[Mention]]:
+    """The best group of mentions (same type and title); its best mention first."""
+    groups: dict[tuple[str, str], list[Mention]] = {}
+    for m in mentions:
+        key = (m.type, title_key(m.title) if m.title else "")
+        groups.setdefault(key, []).append(m)
+    # Untitled mentions of a type that also appears titled belong to the titled group
+    # ("семинар «X»" … "участники семинара определили").
+    for (kind, title), group in list(groups.items()):
+        if not title:
+            titled = [k for k in groups if k[0] == kind and k[1]]
+            if len(titled) == 1:
+                groups[titled[0]].extend(group)
+                del groups[(kind, title)]
+    if not groups:
+        return None, []
+
+    def weight(group: list[Mention]) -> tuple[float, int]:
+        best = max(m.score for m in group)
+        return best + 0.5 * (len(group) - 1), -min(m.start for m in group)
+
+    best_group = max(groups.values(), key=weight)
+    best_group.sort(key=lambda m: (-m.score, m.start))
+    return best_group[0], best_group
+
+
+def title_key(text: str) -> str:
+    """A title compared without case, ё and punctuation."""
+    return re.sub(r"\W+", " ", fold(text)).strip()
