@@ -2,7 +2,8 @@
 
 import pytest
 
-from resarchive.extract.names import normalize_person, phrase_nominative
+from resarchive.extract.names import normalize_person
+from resarchive.extract.phrases import phrase_nominative
 from resarchive.rules import gazetteer
 
 

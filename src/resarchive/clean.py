@@ -36,6 +36,8 @@ class CleanText:
 
 
 _TERMINAL = ".;:!?…"
+
+
 # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
 # in lower case ("г.") but is never the continuation of the paragraph before it.
 @lru_cache(maxsize=1)

@@ -19,15 +19,15 @@ from functools import lru_cache
 
 from ..layout import Line
 from .context import Context
-from .names import parses, phrase_nominative
+from .morph import parses
 from .operative import is_modal, last_clause, last_sentence, starts_modal
+from .phrases import phrase_nominative
 
 _INTRO_VERB = re.compile(
     r"(?:рекоменду\w*|рекомендовать|предлага\w*|предложить|поручить|поруча\w*|просит\w*|"
     r"просят|просим|обратиться\s+к)\s+",
     re.I,
 )
-
 
 
 @lru_cache(maxsize=50_000)

@@ -25,6 +25,7 @@ class PlaceLine:
     place_end: int
     date: DateMention
 
+
 # "Тверь, 25 – 26 октября 2012 г." / "г. Тверь, 25.10.2012": a short line that holds
 # only a place name and a date. The place is one to three capitalized words.
 # The separator may be only spaces: "г. Псков          17 апреля 2018 г." (a place on

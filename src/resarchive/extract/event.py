@@ -27,9 +27,10 @@ from .context import Context
 from .dates import find_place_lines
 from .document import is_date_line
 from .mentions import Mention, choose_event, find_mentions
-from .names import capitalize_first, phrase_nominative
+from .morph import capitalize_first
 from .organizers import heading_organizers, organizers
 from .participants import event_format, narrative, participants
+from .phrases import phrase_nominative
 from .venue import event_place
 
 

@@ -32,150 +32,17 @@ national body ("РБА") is named by its full form. Mentions merge by lemmas.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import lemmas
 from ..record.models import Organization
 from ..rules import gazetteer
-from ..rules.quotes import matching_quote
+from ..rules.words import is_entry, word_set
 from .context import Context
-from .names import parses, phrase_nominative
+from .morph import parses
+from .org_names import ABBR, Candidate, close_quote, dedupe, is_adjective_parse, merge
 
-# Head nouns of organization names (lemmas).
-ORG_HEADS = frozenset(
-    [
-        "библиотека",
-        "система",
-        "центр",
-        "клуб",
-        "секция",
-        "совет",
-        "комитет",
-        "комиссия",
-        "отдел",
-        "сектор",
-        "управление",
-        "министерство",
-        "департамент",
-        "агентство",
-        "ассоциация",
-        "союз",
-        "общество",
-        "фонд",
-        "музей",
-        "университет",
-        "институт",
-        "колледж",
-        "школа",
-        "академия",
-        "учреждение",
-        "комплекс",
-        "филиал",
-        "группа",
-        "объединение",
-        "администрация",
-        "дом",
-        "палата",
-        "служба",
-        "театр",
-        "архив",
-        "лицей",
-        "гимназия",
-        "редакция",
-        "издательство",
-        "корпорация",
-        "организация",
-        "сеть",
-        "консорциум",
-        "бюро",
-        "дворец",
-    ]
-)
-# Heads that take a "по ..." tail in their names ("Комитет по культуре").
-_PO_HEADS = frozenset(
-    [
-        "секция",
-        "комитет",
-        "комиссия",
-        "совет",
-        "центр",
-        "управление",
-        "отдел",
-        "сектор",
-        "департамент",
-        "агентство",
-        "служба",
-        "группа",
-        "министерство",
-    ]
-)
-# Sub-units that are part of an affiliation when written in lower case.
-_SUBUNITS = frozenset(
-    ["отдел", "сектор", "кабинет", "зал", "служба", "группа", "лаборатория", "филиал"]
-)
-# Words before «...» that make the quoted title a work, event or medium, not a body.
-_NOT_ORG_TITLES = frozenset(
-    [
-        "журнал",
-        "путеводитель",
-        "газета",
-        "сайт",
-        "портал",
-        "проект",
-        "конкурс",
-        "акция",
-        "программа",
-        "канал",
-        "страница",
-        "страничка",
-        "фестиваль",
-        "стол",
-        "семинар",
-        "конференция",
-        "тема",
-        "книга",
-        "выставка",
-        "рубрика",
-        "марафон",
-        "квест",
-        "сеть",
-        "сообщество",
-        "блог",
-        "альманах",
-        "сборник",
-        "издание",
-        "приложение",
-        "бюллетень",
-        "вебинар",
-        "форум",
-        "конгресс",
-        "чтение",
-        "чтения",
-        "встреча",
-        "урок",
-        "игра",
-        "клуб-акция",
-        "неконференция",
-        "номинация",
-    ]
-)
-_PLATFORMS = frozenset(
-    ["вконтакте", "youtube", "одноклассники", "telegram", "rutube", "vk", "facebook", "instagram"]
-)
-
-_ABBR = r"[А-ЯЁ]{2,}[А-ЯЁа-яё]*"
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*"
-
-
-@dataclass
-class _Cand:
-    start: int
-    end: int
-    legal_form: str | None = None
-    legal_start: int | None = None
-    short: str | None = None
-    capitalize: bool = False  # "клуба «Родники»" -> "Клуб «Родники»"
 
 
 # A kind of body written in lower case before its quoted name: "клуб «Родники»",
@@ -184,15 +51,12 @@ _KIND_BEFORE_QUOTE = re.compile(
     r"(?<![А-Яа-яЁё-])(?P<adj>(?:[а-яё]+(?:ого|ему|ым|ом|ый|ий|ой|ое|ая|ую|ей|ых)\s+){0,2})"
     r"(?P<kind>(?:клуб|центр|кружок|кружк|музе|союз|фонд|студи|объединени|обществ)[а-яё]*)\s«"
 )
-_KIND_LEMMAS = frozenset(
-    ["клуб", "центр", "кружок", "музей", "союз", "фонд", "студия", "объединение", "общество"]
-)
 
 
 def extract_organizations(ctx: Context) -> list[Organization]:
     text = ctx.text
     loc_spans = {s.start: s.stop for s in ctx.doc.spans if s.type == "LOC"}
-    cands: list[_Cand] = []
+    cands: list[Candidate] = []
 
     # 1. Legal form + «name» or + a name.
     for m in _legal_form_rx().finditer(text):
@@ -200,37 +64,37 @@ def extract_organizations(ctx: Context) -> list[Organization]:
         rest_at = m.end()
         gap = re.match(r"\s*(?=«)", text[rest_at:])
         if gap:
-            q_end = _close_quote(text, rest_at + gap.end())
+            q_end = close_quote(text, rest_at + gap.end())
             if q_end:
-                cands.append(_Cand(rest_at + gap.end(), q_end, form, m.start()))
+                cands.append(Candidate(rest_at + gap.end(), q_end, form, m.start()))
                 continue
-        nm = re.match(rf"\s({_ABBR}|{_CAP})", text[rest_at:])
+        nm = re.match(rf"\s({ABBR}|{_CAP})", text[rest_at:])
         if nm and nm.group(1) not in gazetteer.legal_form_prefixes():
             start = rest_at + 1
             end = _extend_right(text, rest_at + nm.end(), loc_spans, start)
             if end > rest_at + nm.end() or nm.group(1) not in gazetteer.generic_abbreviations():
-                cands.append(_Cand(start, end, form, m.start()))
+                cands.append(Candidate(start, end, form, m.start()))
 
     # A kind of institution by abbreviation + its name: "ИБЦ «Доступный город»".
-    for m in re.finditer(rf"(?<![А-Яа-яЁё])({_ABBR})\s«", text):
+    for m in re.finditer(rf"(?<![А-Яа-яЁё])({ABBR})\s«", text):
         if m.group(1) in gazetteer.generic_abbreviations():
-            q_end = _close_quote(text, m.end() - 1)
+            q_end = close_quote(text, m.end() - 1)
             if q_end:
-                cands.append(_Cand(m.start(), _extend_right(text, q_end, loc_spans)))
+                cands.append(Candidate(m.start(), _extend_right(text, q_end, loc_spans)))
 
     # A kind of body in lower case + its quoted name: "клуба «Родники»".
     for m in _KIND_BEFORE_QUOTE.finditer(text):
-        if lemmas.lemma(m.group("kind")) not in _KIND_LEMMAS:
+        if not is_entry(m.group("kind"), "org_kinds"):
             continue
-        q_end = _close_quote(text, m.end() - 1)
+        q_end = close_quote(text, m.end() - 1)
         if not q_end:
             continue
         start = m.start("kind")
         for adj in reversed(re.findall(r"[а-яё]+", m.group("adj"))):
-            if not any(_is_adj(p) for p in parses(adj)):
+            if not any(is_adjective_parse(p) for p in parses(adj)):
                 break
             start = text.rfind(adj, 0, start)
-        cands.append(_Cand(start, _extend_right(text, q_end, loc_spans), capitalize=True))
+        cands.append(Candidate(start, _extend_right(text, q_end, loc_spans), capitalize=True))
 
     # 2. Natasha's ORG spans, repaired.
     for s in ctx.doc.spans:
@@ -252,11 +116,11 @@ def extract_organizations(ctx: Context) -> list[Organization]:
 
     # 4. Abbreviation definitions: "Name (ABBR)".
     for c in cands:
-        m = re.match(rf"\s?\(({_ABBR})\)", text[c.end :])
+        m = re.match(rf"\s?\(({ABBR})\)", text[c.end :])
         if m and m.group(1) not in gazetteer.legal_form_prefixes():
             c.short = m.group(1)
 
-    return _merge(ctx, _dedupe(cands))
+    return merge(ctx, dedupe(cands))
 
 
 # --------------------------------------------------------------------------- spans
@@ -276,19 +140,10 @@ def _legal_form_rx() -> re.Pattern:
     )
 
 
-def _close_quote(text: str, at: int) -> int | None:
-    """The end (after the closing ») of the «…» opening at `at`, on the same line and
-    within 300 characters: a name, not a run-on title."""
-    line_end = text.find("\n", at)
-    bound = min(len(text) if line_end < 0 else line_end, at + 300)
-    j = matching_quote(text, at, bound)
-    return None if j is None else j + 1
-
-
-def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
+def _repair(text: str, start: int, end: int, loc_spans) -> Candidate:
     """Extend a span over an unclosed «...», a following «name», tails; split a legal form."""
-    c = _Cand(start, end)
-    m = re.search(rf"\s?\(({_ABBR})\)$", text[start:end])
+    c = Candidate(start, end)
+    m = re.search(rf"\s?\(({ABBR})\)$", text[start:end])
     if m:  # natasha keeps "(РБА)" in the span: it is the short name
         c.short = m.group(1)
         c.end = start + m.start()
@@ -296,7 +151,7 @@ def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
     span_text = text[start:end]
     if span_text.count("«") > span_text.count("»"):
         q = text.find("«", start, end)
-        q_end = _close_quote(text, q)
+        q_end = close_quote(text, q)
         if q_end:
             c.end = q_end
     # A legal form at the start of the span.
@@ -314,7 +169,7 @@ def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
         c.legal_start = c.start - (len(before) - lm.start())
         if before.endswith("«"):
             c.start -= 1
-            q_end = _close_quote(text, c.start)
+            q_end = close_quote(text, c.start)
             if q_end:
                 c.end = max(c.end, q_end)
     # A capitalized head noun right before ("Секция" + "РБА", "Рабочая группа").
@@ -322,12 +177,12 @@ def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
     if (
         hm
         and c.legal_form is None
-        and (re.match(_ABBR, text[c.start :]) or text[c.start : c.start + 1] == "«")
-        and lemmas.lemma(hm.group(1)) in ORG_HEADS
+        and (re.match(ABBR, text[c.start :]) or text[c.start : c.start + 1] == "«")
+        and is_entry(hm.group(1), "org_heads")
     ):
         c.start -= len(hm.group(0))
     c.end = _extend_right(text, c.end, loc_spans, c.start)
-    if c.legal_form and text[c.start : c.start + 1] == "«" and _close_quote(text, c.start) == c.end:
+    if c.legal_form and text[c.start : c.start + 1] == "«" and close_quote(text, c.start) == c.end:
         c.start, c.end = c.start + 1, c.end - 1
     return c
 
@@ -335,16 +190,11 @@ def _repair(text: str, start: int, end: int, loc_spans) -> _Cand:
 def _head_lemma(name: str) -> str | None:
     for w in re.findall(r"[А-Яа-яЁё]+", name):
         lem = lemmas.lemma(w)
-        if lem in ORG_HEADS:
+        if lem in word_set("org_heads"):
             return lem
-        if not any(_is_adj(p) for p in parses(w)):
+        if not any(is_adjective_parse(p) for p in parses(w)):
             return lem
     return None
-
-
-def _is_adj(p) -> bool:
-    t = str(p.tag)
-    return t.startswith(("ADJF", "PRTF"))
 
 
 def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> int:
@@ -363,7 +213,7 @@ def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> i
             end += m.end()
             continue
         if rest.startswith(" «") and head is not None:
-            q_end = _close_quote(text, end + 1)
+            q_end = close_quote(text, end + 1)
             if q_end:
                 end = q_end
                 continue
@@ -371,11 +221,14 @@ def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> i
             end = loc_spans[end + 1]
             continue
         m = re.match(r"\s(для|по)\s", rest)
-        noun_head = phrase_head if phrase_head in ORG_HEADS else head
+        noun_head = phrase_head if phrase_head in word_set("org_heads") else head
         if (
             m
             and noun_head not in (None, "abbr")
-            and ((m.group(1) == "для" and noun_head != "tail") or noun_head in _PO_HEADS)
+            and (
+                (m.group(1) == "для" and noun_head != "tail")
+                or noun_head in word_set("org_po_heads")
+            )
         ):
             tail_end = _lower_tail(text, end + m.end())
             if tail_end:
@@ -390,16 +243,16 @@ def _last_head(text: str, end: int) -> str | None:
     if not m:
         return None
     w = m.group(1)
-    if re.fullmatch(_ABBR, w):
+    if re.fullmatch(ABBR, w):
         return "abbr"
     lem = lemmas.lemma(w)
-    if lem in ORG_HEADS:
+    if lem in word_set("org_heads"):
         return lem
     # "Клуб деловых встреч методистов" + "Кузбасса": a genitive tail of an org phrase.
     line_start = text.rfind("\n", 0, end) + 1
     prefix = text[max(line_start, end - 120) : end]
     words = re.findall(r"[А-Яа-яЁё]+", prefix)
-    return "tail" if any(lemmas.lemma(x) in ORG_HEADS for x in words[-6:]) else None
+    return "tail" if any(is_entry(x, "org_heads") for x in words[-6:]) else None
 
 
 def _lower_tail(text: str, at: int) -> int | None:
@@ -427,7 +280,7 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
         words = list(re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", line))
         for i, w in enumerate(words):
             word = w.group()
-            lower_gov = word[0].islower() and lemmas.lemma(word) in _GOV_HEADS
+            lower_gov = word[0].islower() and is_entry(word, "gov_heads")
             if (not word[0].isupper() and not lower_gov) or word.isupper():
                 continue
             if i and words[i - 1].end() == w.start() - 1 and line[w.start() - 1] == "-":
@@ -435,7 +288,7 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
             sentence_start = _sentence_start(line, w.start())
             j = i
             while j < len(words) and not _is_head_word(words[j].group()):
-                if not any(_is_adj(p) for p in parses(words[j].group())) or j - i > 5:
+                if not any(is_adjective_parse(p) for p in parses(words[j].group())) or j - i > 5:
                     j = len(words)
                     break
                 nxt = words[j + 1].start() if j + 1 < len(words) else len(line)
@@ -457,13 +310,13 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
                     continue
             elif end == head_end and sentence_start:
                 continue  # "Современная библиотека оказывает ...": not a name
-            if lemmas.lemma(words[j].group()) in _GOV_HEADS:
+            if is_entry(words[j].group(), "gov_heads"):
                 end = _ministry_list(text, end, loc_spans, base + w.start())
                 region = _REGION_TAIL.match(text, end)
                 end = region.end() if region else end
             if lower_gov and (j != i or not re.search(r"\s[А-ЯЁ]", text[head_end:end])):
                 continue  # "комитет по культуре Курской области": only with its region
-            if i and lemmas.lemma(words[i - 1].group()) in _NOT_ORG_TITLES:
+            if i and is_entry(words[i - 1].group(), "not_org_titles"):
                 continue
             if line[: w.start()].endswith("«") and j == i:
                 continue  # «Библиотеки для детей ...»: a title that opens with a head noun
@@ -471,9 +324,6 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
     return out
 
 
-# Bodies of government, named in lower case in running text as often as not
-# ("Организаторы – комитет по культуре Курской области").
-_GOV_HEADS = frozenset(["министерство", "департамент", "комитет", "управление", "агентство"])
 _GEN_LIST = re.compile(r",((?:\s[а-яё]+){1,4})(?:,((?:\s[а-яё]+){1,4}))*\sи((?:\s[а-яё]+){1,4})")
 
 
@@ -502,7 +352,7 @@ def _ministry_list(text: str, end: int, loc_spans, start: int) -> int:
 
 def _is_head_word(word: str) -> bool:
     """An organization head noun, or a generic abbreviation ("Тайгинская ЦБС")."""
-    return word in gazetteer.generic_abbreviations() or lemmas.lemma(word) in ORG_HEADS
+    return word in gazetteer.generic_abbreviations() or is_entry(word, "org_heads")
 
 
 def _sentence_start(line: str, pos: int) -> bool:
@@ -533,230 +383,3 @@ def _genitive_tail(text: str, at: int) -> int | None:
         end = pos
     # a trailing adjective without its noun is not a tail's end
     return end
-
-
-# --------------------------------------------------------------------------- merging
-
-
-def _dedupe(cands: list[_Cand]) -> list[_Cand]:
-    """Drop a candidate contained in a longer one (same mention seen twice)."""
-    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
-    out: list[_Cand] = []
-    for c in cands:
-        if c.end <= c.start:
-            continue
-        host = next((o for o in out if o.start <= c.start and c.end <= o.end), None)
-        if host:
-            host.legal_form = host.legal_form or c.legal_form
-            host.short = host.short or c.short
-            continue
-        # partial overlap: keep the one that starts first, trim nothing
-        if out and c.start < out[-1].end:
-            if c.end - c.start > out[-1].end - out[-1].start:
-                out[-1] = c
-            continue
-        out.append(c)
-    return out
-
-
-def _normalize(text: str) -> str:
-    name = " ".join(text.split()).strip(" ,;:.-–")
-    if name.startswith("«") and name.endswith("»") and name.count("«") == 1:
-        return name[1:-1]
-    if name[:1] == "«":
-        return name
-    return phrase_nominative(name, prefer_singular=True)
-
-
-def _balance(name: str) -> str:
-    opened, closed = name.count("«"), name.count("»")
-    if opened > closed:
-        name += "»" * (opened - closed)
-    elif closed > opened and name.endswith("»"):
-        name = name[: len(name) - (closed - opened)]
-    return name
-
-
-def _key(name: str) -> tuple[str, ...]:
-    words = [w for w in lemmas.lemmas(name)]
-    return tuple({"имя": "им", "имени": "им", "город": "г"}.get(w, w) for w in words)
-
-
-def _merge(ctx: Context, cands: list[_Cand]) -> list[Organization]:
-    text = ctx.text
-    generic = gazetteer.generic_abbreviations()
-    entries: list[dict] = []
-    by_key: dict[tuple[str, ...], dict] = {}
-    by_short: dict[str, dict] = {}
-
-    for c in cands:
-        raw = text[c.start : c.end]
-        name = _balance(_normalize(raw))
-        if c.capitalize:
-            name = name[:1].upper() + name[1:]
-        if not name or not _is_org(text, c, name):
-            continue
-        words = re.findall(r"[А-Яа-яЁёA-Za-z]+", name)
-        # A lone abbreviation: a defined short, a national body, or nothing.
-        if len(words) == 1 and re.fullmatch(_ABBR, words[0]) and "«" not in name:
-            abbr = words[0]
-            if abbr in by_short:
-                continue
-            full = gazetteer.abbreviations().get(abbr)
-            if abbr in generic or abbr in gazetteer.legal_form_prefixes() or not full:
-                continue
-            name, c.short = full, abbr
-        elif len(words) == 1 or _is_bare_generic(name):
-            # "Клуба", "Секции", "Муниципальным ЦБС": a kind, or a back-reference to an
-            # organization named before (kept there); not an entry of its own.
-            continue
-        key = _key(name)
-        entry = (
-            by_key.get(key)
-            or (by_short.get(c.short) if c.short else None)
-            or _shortened_from(key, by_key)
-        )
-        if entry is None:
-            start = c.legal_start if c.legal_start is not None else c.start
-            entry = {
-                "name": name,
-                "short": c.short,
-                "legal_form": c.legal_form,
-                "span": ctx.span(start, c.end),
-            }
-            entries.append(entry)
-            by_key[key] = entry
-        else:
-            entry["short"] = entry["short"] or c.short
-            entry["legal_form"] = entry["legal_form"] or c.legal_form
-        if entry["short"]:
-            by_short[entry["short"]] = entry
-    entries.sort(key=lambda e: e["span"][0])
-    return [Organization(**e) for e in entries]
-
-
-def _shortened_from(key: tuple[str, ...], by_key: dict) -> dict | None:
-    """ "Головчинская библиотека" after "Головчинская модельная сельская библиотека": a
-    later mention that drops adjectives, same first word and same head."""
-    if len(key) < 2:
-        return None
-    for long_key, entry in by_key.items():
-        if len(long_key) <= len(key) or long_key[0] != key[0] or long_key[-1] != key[-1]:
-            continue
-        it = iter(long_key)
-        if all(w in it for w in key):
-            return entry
-    return None
-
-
-def _is_bare_generic(name: str) -> bool:
-    """ "Рабочая группа", "Муниципальные ЦБС", "Центральная библиотека": a kind, no name."""
-    if "«" in name or re.search(r"\b(?:им\.|имени|г\.|города)", name):
-        return False
-    words = re.findall(r"[А-Яа-яЁё]+", name)
-    generic = gazetteer.generic_abbreviations()
-    last = words[-1]
-    if last in generic or lemmas.lemma(last) in ORG_HEADS:
-        adjectives = words[:-1]
-        return all(w[0].islower() or lemmas.lemma(w) in _GENERIC_ADJECTIVES for w in adjectives)
-    return False
-
-
-_GENERIC_ADJECTIVES = frozenset(
-    [
-        "муниципальный",
-        "рабочий",
-        "центральный",
-        "городской",
-        "районный",
-        "сельский",
-        "детский",
-        "модельный",
-        "публичный",
-        "массовый",
-        "общедоступный",
-        "школьный",
-        "региональный",
-        "областной",
-        "краевой",
-        "государственный",
-        "специальный",
-    ]
-)
-
-
-def _is_org(text: str, c: _Cand, name: str) -> bool:
-    low = name.lower()
-    if low in _PLATFORMS or low.strip("«»") in _PLATFORMS:
-        return False
-    words = re.findall(r"[А-Яа-яЁё]+", name)
-    if not words:
-        return False
-    if (
-        name.isupper()
-        and len(words) <= 4
-        and all(any(p.is_known for p in parses(w)) for w in words)
-        and not any(w in gazetteer.abbreviations() for w in words)
-        and not any(lemmas.lemma(w.lower()) in ORG_HEADS for w in words)
-    ):
-        return False  # "РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО": a heading, not an abbreviation
-    if not (name[0].isupper() or name[0] == "«" or lemmas.lemma(words[0]) in _GOV_HEADS):
-        return False
-    first = parses(words[0])
-    if (
-        first
-        and first[0].tag.POS == "NOUN"
-        and lemmas.lemma(words[0]) not in ORG_HEADS
-        and ("anim" in first[0].tag or lemmas.lemma(words[0]) in _DOCUMENT_WORDS)
-    ):
-        return False  # "Участники секции", "Рекомендации вебинара": not a body
-    head = next((w for w in words if not any(_is_adj(p) for p in parses(w))), None)
-    if head and lemmas.lemma(head) in ORG_HEADS and _is_plural_nominative(words, head):
-        return False  # "Сельские библиотеки района": a kind of institution, plural
-    if c.legal_form is None and not c.capitalize and _strictly_inside_quotes(text, c):
-        return False  # "Электронная краеведческая библиотека: опыт создания" - a title
-    # A quoted title after a work/event word, or a sub-unit in lower case.
-    q = text.rfind("«", max(0, c.start - 2), c.start + 1)
-    prev = re.search(r"([А-Яа-яЁё]+)\s*«?$", text[max(0, c.start - 40) : c.start])
-    if prev and c.legal_form is None:
-        lem = lemmas.lemma(prev.group(1))
-        if lem in _NOT_ORG_TITLES and (
-            q != -1 or text[c.start] == "«" or _inside_quotes(text, c.start)
-        ):
-            return False
-        if prev.group(1)[0].islower() and lem in _SUBUNITS and _inside_quotes(text, c.start):
-            return False
-    return True
-
-
-_DOCUMENT_WORDS = frozenset(
-    ["рекомендация", "резолюция", "решение", "протокол", "положение", "программа"]
-)
-
-
-def _is_plural_nominative(words: list[str], head: str) -> bool:
-    """The head is plural: by itself, or by an adjective before it ("Сельские библиотеки")."""
-    i = words.index(head)
-    for w in (head, *words[max(0, i - 1) : i]):
-        ps = [p for p in parses(w) if p.score >= 0.05]
-        if ps and all("plur" in p.tag for p in ps):
-            return True
-    return False
-
-
-def _strictly_inside_quotes(text: str, c: _Cand) -> bool:
-    """The candidate is a part, not the whole, of a quoted title: «X: Y»."""
-    q = text.rfind("«", max(0, c.start - 200), c.start + 1)
-    if q < 0 or "»" in text[q : c.start]:
-        return False
-    q_end = _close_quote(text, q)
-    if not q_end or q_end < c.end:
-        return False
-    inner = text[q + 1 : q_end - 1].strip()
-    return inner != text[c.start : c.end].strip(" «»")
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    before = text[line_start:pos]
-    return before.count("«") > before.count("»")

@@ -17,7 +17,8 @@ from ..rules.legal_forms import is_letterhead, strip_legal_form
 from ..rules.quotes import without_quotes
 from .context import Context
 from .mentions import title_key
-from .names import capitalize_first, phrase_nominative
+from .morph import capitalize_first
+from .phrases import phrase_nominative
 
 
 def _split_orgs(text: str) -> list[str]:

@@ -16,6 +16,7 @@ import re
 
 from ..layout import Layout
 from ..record.models import Participants
+from ..rules.words import forms_pattern
 from .context import Context
 
 
@@ -61,10 +62,7 @@ def event_format(narrative: str, participants: Participants) -> str | None:
 
 
 _ABOUT = r"(?:более|свыше|около|порядка|почти|не\s+менее|до)?\s*"
-_PEOPLE = (
-    r"(?:человек|чел\.|участник\w*|специалист\w*|библиотекар\w*|слушател\w*|представител\w*|"
-    r"педагог\w*|методист\w*|гост\w*|работник\w*|сотрудник\w*|подключени\w*)"
-)
+_PEOPLE = r"(?:чел\.|" + forms_pattern("people_words") + r")(?![а-яё])"
 _TOTAL_PATTERNS = (
     re.compile(
         r"(?:общее\s+)?(?:количество|число)\s+(?:участников|слушателей|присутствующих)"

@@ -34,15 +34,11 @@ from dataclasses import dataclass
 
 from .. import lemmas
 from ..record.models import Person, Speaker
+from ..rules.words import is_entry, word_set
+from .affiliation import person_affiliation
 from .context import Context
-from .names import (
-    _gender_case_sets,
-    capitalize_first,
-    name_gender_case,
-    normalize_person,
-    parses,
-    phrase_nominative,
-)
+from .morph import parses
+from .names import _gender_case_sets, normalize_person
 
 _WORD = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _INITIALS = r"[А-ЯЁ]\.\s?(?:[А-ЯЁ]\.)?"
@@ -50,46 +46,6 @@ _SURNAME = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 _INITIALS_FIRST = re.compile(rf"(?<![А-Яа-яЁё])({_INITIALS})\s?({_SURNAME})")
 _INITIALS_AFTER = re.compile(rf"({_SURNAME})\s({_INITIALS})(?![А-Яа-яЁё])")
 
-# Words before a name that make it an eponym or a work's author, not an actor.
-_NOT_ACTOR_BEFORE = {
-    "им",
-    "имени",
-    "память",
-    "памяти",
-    "книга",
-    "произведение",
-    "творчество",
-    "рождение",
-    "роман",
-    "повесть",
-    "стихотворение",
-    "поэт",
-    "писатель",
-    "автор",
-    "премия",
-    "юбилей",
-    "сказка",
-    "рассказ",
-    "поэма",
-    "герой",
-    "стих",
-}
-# Capitalized words that may stand before a first name without being a surname.
-_NOT_SURNAME = {
-    "глава",
-    "директор",
-    "господин",
-    "госпожа",
-    "уважаемый",
-    "председатель",
-    "министр",
-    "губернатор",
-    "заведующий",
-    "докладчик",
-    "ведущий",
-    "спасибо",
-    "благодарность",
-}
 _DELIMS = ",;()"
 
 
@@ -160,7 +116,7 @@ def extract_persons(ctx: Context, speakers: list[Speaker]) -> list[Person]:
 
     found.sort(key=lambda f: f.start)
     for f in found:
-        _attach_role(text, f)
+        f.role, f.organization, f.org_from_parens = person_affiliation(text, f.start, f.end, f.name)
     _share_parenthesized_orgs(text, found)
 
     # 3. Merge with speakers; one entry per person.
@@ -250,15 +206,15 @@ def _eponym(text: str, start: int) -> bool:
         return False
     word = m.group(1).lower()
     return (
-        word in _NOT_ACTOR_BEFORE
-        or lemmas.lemma(word) in _NOT_ACTOR_BEFORE
+        word in word_set("not_actor_before")
+        or is_entry(word, "not_actor_before")
         or (lemmas.lemma(word).endswith("летие"))
     )
 
 
 def _is_surname_before(text: str, word: re.Match, per_spans) -> bool:
     w = word.group()
-    if lemmas.lemma(w) in _NOT_SURNAME:
+    if is_entry(w, "not_surnames"):
         return False
     if _looks_like_surname(w):
         return True
@@ -283,228 +239,6 @@ def _known(word: str) -> bool:
     from .. import nlp
 
     return nlp.morph().word_is_known(word.lower())
-
-
-# --------------------------------------------------------------------------- role, organization
-
-_ROLE_TAIL = re.compile(r"^\s*,\s*")
-_PARENS = re.compile(r"^\s*\(([^()\n]{2,200})\)")
-
-
-# Abbreviated position words, by gender: "зав. отделом" -> "заведующая отделом".
-_ROLE_ABBR = {
-    "зав": ("заведующий", "заведующая"),
-    "зам": ("заместитель", "заместитель"),
-    "гл": ("главный", "главная"),
-    "вед": ("ведущий", "ведущая"),
-}
-_ROLE_ABBR_RX = re.compile(r"(?<![А-Яа-яЁё])(зав|зам|гл|вед)\.\s*")
-
-
-def _feminine(name: str) -> bool:
-    gender, _ = name_gender_case(*_first_patr(name))
-    if gender:
-        return gender == "femn"
-    return bool(re.search(r"(?:ов|ев|ёв|ин|ын)а$|(?:ая|яя)$", name.split()[0]))
-
-
-def _expand_role_abbr(text: str, feminine: bool) -> str:
-    return _ROLE_ABBR_RX.sub(lambda m: _ROLE_ABBR[m.group(1)][feminine] + " ", text)
-
-
-def _role_before(text: str, f: _Found) -> str | None:
-    """ "зав. отделом А.П. Сметанина": a lower-case position right before the name, in
-    its own clause."""
-    before = text[max(0, f.start - 80) : f.start]
-    clause = re.split(r"[,;:(–—\n]", before)[-1].strip()
-    clause = re.sub(r"^(?:и|а|также)\s+", "", clause)
-    if not clause or not clause[0].islower() or len(clause.split()) > 5:
-        return None
-    clause = _expand_role_abbr(clause, _feminine(f.name))
-    role, _ = _position(clause)
-    return role if role and len(role) >= len(clause.strip()) - 1 else None
-
-
-def _attach_role(text: str, f: _Found) -> None:
-    rest = text[f.end :]
-    m = _PARENS.match(rest)
-    if m:
-        org = m.group(1).strip()
-        if _is_organization_like(org):
-            f.organization = _clean_org(org)
-            f.org_from_parens = True
-        f.role = _role_before(text, f)
-        return
-    m = _ROLE_TAIL.match(rest)
-    if not m:
-        f.role = _role_before(text, f)
-        return
-    words = text[f.end :].split("\n", 1)[0]
-    # "Е. Ю. Соколова, заместитель директора": the position's own words decide its case.
-    tail = _expand_role_abbr(words[m.end() :], _feminine(f.name))
-    role, org = _position(tail)
-    f.role = role
-    f.organization = org
-
-
-def _first_patr(name: str) -> tuple[str | None, str | None]:
-    parts = name.split()
-    return (parts[1] if len(parts) > 1 else None, parts[2] if len(parts) > 2 else None)
-
-
-_POS_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
-
-
-def _position(tail: str) -> tuple[str | None, str | None]:
-    """The position and its organization after "Name, ...": adjectives + an animate noun
-    in the name's case, then the rest up to a delimiter as the organization."""
-    # The name was normalized already; find the case the position is written in from
-    # its own words: the first animate noun that the tail starts with decides.
-    pos = 0
-    role_end = None
-    case = None
-    for m in _POS_WORD.finditer(tail):
-        if tail[pos : m.start()].strip():
-            break
-        w = m.group()
-        ps = parses(w)
-        noun = [p for p in ps if _anim_noun(p)]
-        adj = [p for p in ps if {"ADJF", "PRTF"} & _tags(p) and "Subx" not in _tags(p)]
-        if noun:
-            cases = {c for p in noun for c in _tags(p) & _CASES}
-            case = case or _pick_case(cases)
-            role_end = m.end()
-            pos = m.end()
-            if "Subx" in _tags(noun[0]):  # "ведущий" + "методист": the noun follows
-                nxt = re.match(r"\s([а-яё]+)", tail[pos:])
-                if nxt and any(_anim_noun(p) and case in _tags(p) for p in parses(nxt.group(1))):
-                    role_end = pos + nxt.end()
-            break
-        if adj:
-            pos = m.end()
-            continue
-        break
-    if role_end is None:
-        return None, None
-    # The head ("заведующую") goes to the nominative; its complements ("отделом
-    # обслуживания", "директора") keep the case they govern.
-    head_end, role_end = role_end, _role_complements(tail, role_end)
-    comp = tail[head_end:role_end].strip()
-    if (
-        re.match(r"(?:[а-яё-]+\s+){0,2}центр[а-яё]*\s*«[^«»]+»$", comp)
-        and not _org_tail(tail[role_end:])
-        and not re.search(r"\s(?:по|отдела|сектора)\s", tail[:head_end] + " " + comp)
-    ):
-        # "руководитель волонтерского центра «Равные возможности»": a named centre
-        # with no institution after it is the organization itself, not a department.
-        role = phrase_nominative(tail[:head_end].strip())
-        role = role[:1].lower() + role[1:]
-        org = capitalize_first(phrase_nominative(comp))
-        return role, org
-    role = (phrase_nominative(tail[:head_end].strip()) + tail[head_end:role_end]).strip()
-    role = role[:1].lower() + role[1:] if not role[:2].isupper() else role
-    org_text = _org_tail(tail[role_end:])
-    org = _clean_org(org_text) if org_text else None
-    return role, org
-
-
-_DEPT_WORD = re.compile(
-    r"(?:отдел|сектор|кафедр|лаборатори|служб|филиал|абонемент|зал|центр|студи)[а-яё]*$"
-)
-_LOWER_WORD = re.compile(r"\s+([а-яё]+(?:-[а-яё]+)*)(?=[\s,;.()]|$)")
-_QUOTED = re.compile(r"\s*«[^«»\n]{1,80}»")
-
-
-def _role_complements(tail: str, end: int) -> int:
-    """Extend a position past its head noun by the words that belong to it:
-    a genitive person noun ("заместитель директора"), a department in lower case with
-    its own words and quoted name ("заведующая отделом обслуживания", "библиотекарь
-    отдела «Читалия»"), a "по ..." field ("по научной работе"). Capitalized words
-    start the organization and stop it."""
-    first = _LOWER_WORD.match(tail, end)
-    if first and any(_anim_noun(p) and "gent" in _tags(p) for p in parses(first.group(1))):
-        end = first.end()
-    word = _LOWER_WORD.match(tail, end)
-    # "заведующая научно-методическим отделом": adjectives before the department word.
-    probe = word
-    for _ in range(2):
-        if not probe or _DEPT_WORD.match(probe.group(1)):
-            break
-        if not any({"ADJF", "PRTF"} & _tags(p) for p in parses(probe.group(1))):
-            break
-        probe = _LOWER_WORD.match(tail, probe.end())
-    if probe and probe is not word and _DEPT_WORD.match(probe.group(1)):
-        word = probe
-    if word and (_DEPT_WORD.match(word.group(1)) or word.group(1) == "по"):
-        end = word.end()
-        while (word := _LOWER_WORD.match(tail, end)) and word.group(1) not in ("за", "в", "во"):
-            end = word.end()
-        quoted = _QUOTED.match(tail, end)
-        if quoted:
-            end = quoted.end()
-    return end
-
-
-_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct"}
-
-
-def _pick_case(cases: set[str]) -> str | None:
-    for c in ("datv", "nomn", "accs", "gent", "ablt", "loct"):
-        if c in cases:
-            return c
-    return None
-
-
-def _tags(p) -> set[str]:
-    return set(str(p.tag).replace(" ", ",").split(","))
-
-
-def _anim_noun(p) -> bool:
-    t = _tags(p)
-    return ("NOUN" in t and "anim" in t and not t & {"Name", "Surn", "Patr"}) or (
-        "Subx" in t and "PRTF" in t
-    )
-
-
-def _org_tail(rest: str) -> str | None:
-    """The organization after a position: up to a delimiter, balanced quotes kept."""
-    out = []
-    depth = 0
-    i = 0
-    rest = rest.lstrip()
-    while i < len(rest):
-        ch = rest[i]
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            depth = max(0, depth - 1)
-        elif (
-            depth == 0
-            and ch in ",;()\n"
-            or (
-                depth == 0
-                and ch == "."
-                and (i + 1 == len(rest) or rest[i + 1] in " \n")
-                and not re.search(r"(?:\b[А-ЯЁ]|им|г|пос|с|д|р)$", rest[:i])
-            )
-        ):
-            break
-        out.append(ch)
-        i += 1
-    org = "".join(out).strip()
-    org = re.split(r"\s(?:за|в связи|по случаю)\s", org)[0].strip()
-    if not org or not (org[0].isupper() or org[0] == "«"):
-        return None
-    return org
-
-
-def _is_organization_like(text: str) -> bool:
-    return bool(re.match(r"[«А-ЯЁA-Z]", text.strip()))
-
-
-def _clean_org(org: str) -> str:
-    org = org.strip(" .,;")
-    return phrase_nominative(org)
 
 
 def _share_parenthesized_orgs(text: str, found: list[_Found]) -> None:

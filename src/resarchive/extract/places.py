@@ -22,39 +22,22 @@ from functools import lru_cache
 from .. import lemmas
 from ..record.models import Place
 from ..rules.settlements import settlement_head, settlement_prefix
+from ..rules.words import word_set, word_table
 from .context import Context
-from .names import match_case, parses, phrase_nominative
+from .morph import match_case, parses
+from .phrases import phrase_nominative
 
-_KINDS = {
-    "город": "city",
-    "г": "city",
-    "посёлок": "settlement",
-    "поселок": "settlement",
-    "село": "settlement",
-    "деревня": "settlement",
-    "станица": "settlement",
-    "область": "region",
-    "край": "region",
-    "республика": "republic",
-    "район": "district",
-    "округ": "district",
-    "федерация": "country",
-    "россия": "country",
-}
-_PLURAL_HEADS = {
-    "область": "область",
-    "край": "край",
-    "район": "район",
-    "округ": "округ",
-    "республика": "республика",
-}
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
+
+
 # "г. Кемерово", "г.Белово", "города Коврова"; not "2022 г.\nМуниципальное" (a year).
 @lru_cache(maxsize=1)
 def _city() -> re.Pattern:
     return re.compile(
         rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:{settlement_prefix('город')})[ \u00a0]?({_CAP})"
     )
+
+
 # "ст. Каневская", "станице Новоминской", "с. Головчино", "пос. Горьковский": a
 # settlement after its prefix (a declined prefix word too).
 @lru_cache(maxsize=1)
@@ -82,12 +65,12 @@ def extract_places(ctx: Context) -> list[Place]:
 
     for m in _COORD_ADJ.finditer(text):
         head = lemmas.lemma(m.group(2))
-        if head not in _PLURAL_HEADS or not _is_plural(m.group(2)):
+        if head not in word_set("coordinated_place_heads") or not _is_plural(m.group(2)):
             continue
         for a in re.finditer(_CAP, m.group(1)):
             name = f"{_adj_nominative(a.group(), head)} {head}"
             at = m.start(1) + a.start()
-            found.append((at, at + len(a.group()), name, _KINDS.get(head)))
+            found.append((at, at + len(a.group()), name, word_table("place_kinds").get(head)))
         covered.append((m.start(), m.end()))
     for m in _COORD_REP.finditer(text):
         if not _is_plural(m.group(1)):
@@ -168,7 +151,7 @@ def _adjective_of_a_name(raw: str, after: str) -> bool:
     nxt = re.match(r"\s+([а-яё]+)", after)
     if " " in raw or not nxt or not _is_adjective(raw):
         return False
-    return lemmas.lemma(nxt.group(1)) not in _KINDS
+    return lemmas.lemma(nxt.group(1)) not in word_table("place_kinds")
 
 
 def _named_regions(text: str) -> list[tuple[int, int, str]]:
@@ -209,8 +192,8 @@ def _key(name: str) -> tuple[str, ...]:
 
 def _kind(name: str) -> str | None:
     for w in lemmas.lemmas(name):
-        if w in _KINDS:
-            return _KINDS[w]
+        if w in word_table("place_kinds"):
+            return word_table("place_kinds")[w]
     return None
 
 

@@ -18,7 +18,8 @@ from ..rules.words import has_lemma
 from .context import Context
 from .dates import find_place_lines
 from .mentions import Mention, says_held
-from .names import capitalize_first, phrase_nominative
+from .morph import capitalize_first
+from .phrases import phrase_nominative
 from .places import settlement_nominative
 
 

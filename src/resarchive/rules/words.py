@@ -8,6 +8,7 @@ matches it in any inflection ("круглого стола", "круглым с�
 
 - `word_list(name)`: the entries of `data/<name>.txt`, in order;
 - `word_table(name)`: entry -> value;
+- `is_entry(word, name)`: whether the word's most likely lemma is a one-word entry;
 - `has_lemma(word, name)`: whether any lemma `word` may have is a one-word entry;
 - `PhraseMatcher(name)`: every occurrence of an entry in a text, in any inflection;
 - `forms_pattern(name)`: a regex alternation of every inflected form of one-word entries,
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from ..lemmas import fold, lemma_set
+from ..lemmas import fold, lemma, lemma_set
 
 
 @cache
@@ -43,8 +44,9 @@ def word_list(name: str) -> tuple[str, ...]:
     return tuple(key for key, _ in _entries(name))
 
 
+@cache
 def word_table(name: str) -> dict[str, str]:
-    """Entry -> value of `data/<name>.txt` ("пос. = посёлок")."""
+    """Entry -> value of `data/<name>.txt` ("пос. = посёлок"); shared, do not modify."""
     return {key: value for key, value in _entries(name) if value is not None}
 
 
@@ -52,6 +54,17 @@ def word_table(name: str) -> dict[str, str]:
 def word_set(name: str) -> frozenset[str]:
     """The one-word entries of a list, folded (lower case, ё as е)."""
     return frozenset(fold(k) for k in word_list(name) if " " not in k)
+
+
+def is_entry(word: str, name: str) -> bool:
+    """Whether the most likely lemma of `word` (pymorphy3's first parse) is a one-word entry.
+
+    Stricter than `has_lemma`: "Совета" is "совет", not also "совета".
+
+    >>> is_entry("библиотеки", "org_heads"), is_entry("Современная", "org_heads")
+    (True, False)
+    """
+    return lemma(word) in word_set(name)
 
 
 def has_lemma(word: str, name: str) -> bool:

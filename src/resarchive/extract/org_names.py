@@ -1,0 +1,247 @@
+"""Organization candidates to entries: one per organization, nominative, merged by lemmas.
+
+Candidates (spans from `organizations`) are put into the nominative, filtered (titles of
+works and events, platforms, people, plural kinds, generic names alone are not
+organizations) and merged: by lemma key, by a defined abbreviation ("(РБА)"), and a later
+mention that drops adjectives merges into the full one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lemmas
+from ..record.models import Organization
+from ..rules import gazetteer
+from ..rules.quotes import matching_quote
+from ..rules.words import is_entry, word_set
+from .context import Context
+from .morph import parses
+from .phrases import phrase_nominative
+
+ABBR = r"[А-ЯЁ]{2,}[А-ЯЁа-яё]*"
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    legal_form: str | None = None
+    legal_start: int | None = None
+    short: str | None = None
+    capitalize: bool = False  # "клуба «Родники»" -> "Клуб «Родники»"
+
+
+def is_adjective_parse(p) -> bool:
+    t = str(p.tag)
+    return t.startswith(("ADJF", "PRTF"))
+
+
+def close_quote(text: str, at: int) -> int | None:
+    """The end (after the closing ») of the «…» opening at `at`, on the same line and
+    within 300 characters: a name, not a run-on title."""
+    line_end = text.find("\n", at)
+    bound = min(len(text) if line_end < 0 else line_end, at + 300)
+    j = matching_quote(text, at, bound)
+    return None if j is None else j + 1
+
+
+def dedupe(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a candidate contained in a longer one (same mention seen twice)."""
+    cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    out: list[Candidate] = []
+    for c in cands:
+        if c.end <= c.start:
+            continue
+        host = next((o for o in out if o.start <= c.start and c.end <= o.end), None)
+        if host:
+            host.legal_form = host.legal_form or c.legal_form
+            host.short = host.short or c.short
+            continue
+        # partial overlap: keep the one that starts first, trim nothing
+        if out and c.start < out[-1].end:
+            if c.end - c.start > out[-1].end - out[-1].start:
+                out[-1] = c
+            continue
+        out.append(c)
+    return out
+
+
+def _normalize(text: str) -> str:
+    name = " ".join(text.split()).strip(" ,;:.-–")
+    if name.startswith("«") and name.endswith("»") and name.count("«") == 1:
+        return name[1:-1]
+    if name[:1] == "«":
+        return name
+    return phrase_nominative(name, prefer_singular=True)
+
+
+def _balance(name: str) -> str:
+    opened, closed = name.count("«"), name.count("»")
+    if opened > closed:
+        name += "»" * (opened - closed)
+    elif closed > opened and name.endswith("»"):
+        name = name[: len(name) - (closed - opened)]
+    return name
+
+
+def _key(name: str) -> tuple[str, ...]:
+    words = [w for w in lemmas.lemmas(name)]
+    return tuple({"имя": "им", "имени": "им", "город": "г"}.get(w, w) for w in words)
+
+
+def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
+    text = ctx.text
+    generic = gazetteer.generic_abbreviations()
+    entries: list[dict] = []
+    by_key: dict[tuple[str, ...], dict] = {}
+    by_short: dict[str, dict] = {}
+
+    for c in cands:
+        raw = text[c.start : c.end]
+        name = _balance(_normalize(raw))
+        if c.capitalize:
+            name = name[:1].upper() + name[1:]
+        if not name or not _is_org(text, c, name):
+            continue
+        words = re.findall(r"[А-Яа-яЁёA-Za-z]+", name)
+        # A lone abbreviation: a defined short, a national body, or nothing.
+        if len(words) == 1 and re.fullmatch(ABBR, words[0]) and "«" not in name:
+            abbr = words[0]
+            if abbr in by_short:
+                continue
+            full = gazetteer.abbreviations().get(abbr)
+            if abbr in generic or abbr in gazetteer.legal_form_prefixes() or not full:
+                continue
+            name, c.short = full, abbr
+        elif len(words) == 1 or _is_bare_generic(name):
+            # "Клуба", "Секции", "Муниципальным ЦБС": a kind, or a back-reference to an
+            # organization named before (kept there); not an entry of its own.
+            continue
+        key = _key(name)
+        entry = (
+            by_key.get(key)
+            or (by_short.get(c.short) if c.short else None)
+            or _shortened_from(key, by_key)
+        )
+        if entry is None:
+            start = c.legal_start if c.legal_start is not None else c.start
+            entry = {
+                "name": name,
+                "short": c.short,
+                "legal_form": c.legal_form,
+                "span": ctx.span(start, c.end),
+            }
+            entries.append(entry)
+            by_key[key] = entry
+        else:
+            entry["short"] = entry["short"] or c.short
+            entry["legal_form"] = entry["legal_form"] or c.legal_form
+        if entry["short"]:
+            by_short[entry["short"]] = entry
+    entries.sort(key=lambda e: e["span"][0])
+    return [Organization(**e) for e in entries]
+
+
+def _shortened_from(key: tuple[str, ...], by_key: dict) -> dict | None:
+    """ "Головчинская библиотека" after "Головчинская модельная сельская библиотека": a
+    later mention that drops adjectives, same first word and same head."""
+    if len(key) < 2:
+        return None
+    for long_key, entry in by_key.items():
+        if len(long_key) <= len(key) or long_key[0] != key[0] or long_key[-1] != key[-1]:
+            continue
+        it = iter(long_key)
+        if all(w in it for w in key):
+            return entry
+    return None
+
+
+def _is_bare_generic(name: str) -> bool:
+    """ "Рабочая группа", "Муниципальные ЦБС", "Центральная библиотека": a kind, no name."""
+    if "«" in name or re.search(r"\b(?:им\.|имени|г\.|города)", name):
+        return False
+    words = re.findall(r"[А-Яа-яЁё]+", name)
+    generic = gazetteer.generic_abbreviations()
+    last = words[-1]
+    if last in generic or is_entry(last, "org_heads"):
+        adjectives = words[:-1]
+        return all(w[0].islower() or is_entry(w, "generic_adjectives") for w in adjectives)
+    return False
+
+
+def _is_org(text: str, c: Candidate, name: str) -> bool:
+    low = name.lower()
+    if low in word_set("platforms") or low.strip("«»") in word_set("platforms"):
+        return False
+    words = re.findall(r"[А-Яа-яЁё]+", name)
+    if not words:
+        return False
+    if (
+        name.isupper()
+        and len(words) <= 4
+        and all(any(p.is_known for p in parses(w)) for w in words)
+        and not any(w in gazetteer.abbreviations() for w in words)
+        and not any(is_entry(w.lower(), "org_heads") for w in words)
+    ):
+        return False  # "РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО": a heading, not an abbreviation
+    if not (name[0].isupper() or name[0] == "«" or is_entry(words[0], "gov_heads")):
+        return False
+    first = parses(words[0])
+    if (
+        first
+        and first[0].tag.POS == "NOUN"
+        and not is_entry(words[0], "org_heads")
+        and ("anim" in first[0].tag or is_entry(words[0], "document_words"))
+    ):
+        return False  # "Участники секции", "Рекомендации вебинара": not a body
+    head = next((w for w in words if not any(is_adjective_parse(p) for p in parses(w))), None)
+    if head and is_entry(head, "org_heads") and _is_plural_nominative(words, head):
+        return False  # "Сельские библиотеки района": a kind of institution, plural
+    if c.legal_form is None and not c.capitalize and _strictly_inside_quotes(text, c):
+        return False  # "Электронная краеведческая библиотека: опыт создания" - a title
+    # A quoted title after a work/event word, or a sub-unit in lower case.
+    q = text.rfind("«", max(0, c.start - 2), c.start + 1)
+    prev = re.search(r"([А-Яа-яЁё]+)\s*«?$", text[max(0, c.start - 40) : c.start])
+    if prev and c.legal_form is None:
+        lem = lemmas.lemma(prev.group(1))
+        if lem in word_set("not_org_titles") and (
+            q != -1 or text[c.start] == "«" or _inside_quotes(text, c.start)
+        ):
+            return False
+        if (
+            prev.group(1)[0].islower()
+            and lem in word_set("org_subunits")
+            and _inside_quotes(text, c.start)
+        ):
+            return False
+    return True
+
+
+def _is_plural_nominative(words: list[str], head: str) -> bool:
+    """The head is plural: by itself, or by an adjective before it ("Сельские библиотеки")."""
+    i = words.index(head)
+    for w in (head, *words[max(0, i - 1) : i]):
+        ps = [p for p in parses(w) if p.score >= 0.05]
+        if ps and all("plur" in p.tag for p in ps):
+            return True
+    return False
+
+
+def _strictly_inside_quotes(text: str, c: Candidate) -> bool:
+    """The candidate is a part, not the whole, of a quoted title: «X: Y»."""
+    q = text.rfind("«", max(0, c.start - 200), c.start + 1)
+    if q < 0 or "»" in text[q : c.start]:
+        return False
+    q_end = close_quote(text, q)
+    if not q_end or q_end < c.end:
+        return False
+    inner = text[q + 1 : q_end - 1].strip()
+    return inner != text[c.start : c.end].strip(" «»")
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.count("«") > before.count("»")
