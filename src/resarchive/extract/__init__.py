@@ -14,6 +14,7 @@ from .context import Context, read_context
 from .document import extract_document
 from .event import extract_event
 from .organizations import extract_organizations
+from .people import find_people
 from .persons import extract_persons
 from .places import extract_places
 from .recommendations import extract_recommendations
@@ -29,6 +30,7 @@ def extract_record(source_text: str, source: Source) -> Record:
         ctx.warn(f"document: does not read as a resolution: {reason}")
     document = extract_document(ctx)
     event = extract_event(ctx)
+    people = find_people(ctx)
     speakers = extract_speakers(ctx)
     record = Record(
         id=make_id(event.start or document.adopted_on, event.name or document.title),
@@ -36,7 +38,7 @@ def extract_record(source_text: str, source: Source) -> Record:
         document=document,
         event=event,
         organizations=extract_organizations(ctx),
-        persons=extract_persons(ctx, speakers),
+        persons=extract_persons(ctx, speakers, people),
         places=extract_places(ctx),
         speakers=speakers,
         recommendations=extract_recommendations(ctx),

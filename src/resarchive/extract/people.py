@@ -1,0 +1,310 @@
+"""Person mentions: every place a person is named, in any of the orders Russian texts use.
+
+A mention is found by token rules over the clean text with pymorphy3, natasha's PER spans
+and its morphology only as evidence (natasha splits "Короткову" / "Ирину Александровну",
+swallows "(Ижморская ЦБС" and misses names outright):
+
+- "И. О. Фамилия", "И.О.Фамилия" and "Фамилия И. О." (one or two initials);
+- "Имя Отчество" with the surname before or after it ("Фамилия Имя Отчество", "Имя
+  Отчество Фамилия"); "Имя Отчество" alone is kept to be merged into a person named with
+  those initials ("М. В. Паскуль … Марина Владимировна");
+- "Имя Фамилия" and "Фамилия Имя": a first name beside a word that can be a surname (a
+  surname analysis, a word the dictionary does not know, or natasha's PER span), the two
+  agreeing in gender where both show it.
+Not actors, so no mentions: names inside «…» (titles of talks and books), eponyms and
+authors ("им. В. Кручины", "имени С. М. Голицына", "книги И. Иванова": `data/
+not_actor_before.txt`).
+
+Each mention carries its normalized name (`names.normalize_person`), with the case and
+gender natasha's tagger gave the surname in its sentence as hints for a surname with
+initials ("Сёмина В. П., директора" is a man in the genitive).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .. import lemmas
+from ..rules.words import is_entry, word_set
+from .context import Context
+from .morph import parses
+from .names import is_first_name, is_patronymic, normalize_person, readings, surname_options
+
+_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.")
+_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int  # clean-text offsets of the name as written
+    end: int
+    name: str  # "Фамилия Имя Отчество" / "Фамилия И. О." in the nominative
+    complete: bool = True  # False: "Имя Отчество" without a surname
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def initial(self) -> bool:
+        return self.text.endswith(".")
+
+
+def find_people(ctx: Context) -> list[PersonMention]:
+    """Every person mention of the document, in text order, without overlaps."""
+    text = ctx.text
+    toks = [_Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    per = [(s.start, s.stop) for s in ctx.doc.spans if s.type == "PER"]
+    hints = _Hints(ctx)
+    quoted = _quoted_regions(text)
+    found: list[PersonMention] = []
+    i = 0
+    while i < len(toks):
+        match = _match_at(text, toks, i, per)
+        if match is None:
+            i += 1
+            continue
+        n, kind = match
+        start, end = toks[i].start, toks[i + n - 1].end
+        i += n
+        if _inside(quoted, start) or _not_an_actor(text, start):
+            continue
+        written = text[start:end]
+        if kind == "initials":
+            name = normalize_person(written, hints.case_of(start, end))
+        else:
+            name = normalize_person(written)
+        found.append(PersonMention(start, end, name, complete=kind != "first_patronymic"))
+    return found
+
+
+def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
+    """Two tokens of one name: one space apart, or glued after an initial's dot."""
+    gap = text[a.end : b.start]
+    return gap == " " or (a.initial and gap in ("", "\u00a0"))
+
+
+def _match_at(text: str, toks: list[_Tok], i: int, per) -> tuple[int, str] | None:
+    """(number of tokens, kind) of a name starting at token i, longest shape first."""
+    run = [toks[i]]
+    for t in toks[i + 1 : i + 4]:
+        if not _adjacent(text, run[-1], t):
+            break
+        run.append(t)
+    shape = "".join("I" if t.initial else "W" for t in run)
+    words = [t.text for t in run]
+    # Initials before or after a surname.
+    for pattern, n in (("IIW", 3), ("IW", 2)):
+        if shape.startswith(pattern) and _surname_like(words[n - 1], strict=n == 2):
+            return n, "initials"
+    if shape.startswith("WII") and _surname_like(words[0]) and not _followed_by_word(text, run[2]):
+        return 3, "initials"
+    if shape.startswith("WI") and _surname_like(words[0], strict=True) and not _followed_by_word(
+        text, run[1]
+    ):
+        return 2, "initials"
+    # Name + patronymic, with the surname before or after.
+    if (
+        shape.startswith("WWW")
+        and _name_patr(words[1], words[2])
+        and _surname_before(text, run[0], per)
+    ):
+        return 3, "full"
+    if shape.startswith("WWW") and _name_patr(words[0], words[1]) and _surname_like(words[2]):
+        return 3, "full"
+    if shape.startswith("WW") and _name_patr(words[0], words[1]):
+        return 2, "first_patronymic"
+    # First name and surname, in either order.
+    if shape.startswith("WW") and _name_and_surname(words[0], words[1], run, per):
+        return 2, "first_last"
+    if shape.startswith("WW") and _name_and_surname(words[1], words[0], run, per):
+        return 2, "last_first"
+    return None
+
+
+def _surname_before(text: str, word: _Tok, per) -> bool:
+    """The capitalized word before "Имя Отчество" is its surname: it can be one, natasha
+    reads it as part of a person, or it stands mid-sentence (a capital there is a name's)."""
+    if is_entry(word.text, "not_surnames") or _after_settlement_prefix(text, word.start):
+        return False  # "д. Ульянино Надежда Владимировна Макарова": a village's name
+    if _surname_like(word.text, strict=True) or any(s <= word.start < e for s, e in per):
+        return True
+    prev = text[max(0, word.start - 3) : word.start].rstrip(" ")
+    return bool(prev) and (prev[-1].isalpha() and prev[-1].islower() or prev[-1] in ",;:(")
+
+
+def _after_settlement_prefix(text: str, pos: int) -> bool:
+    from ..rules.settlements import settlement_prefix
+
+    return bool(re.search(settlement_prefix() + r"\s?$", text[max(0, pos - 12) : pos]))
+
+
+def _followed_by_word(text: str, initial: _Tok) -> bool:
+    """ "Петрова И. Сидорова": the initial belongs to the next surname."""
+    return bool(re.match(r"\s?[А-ЯЁ][а-яё]", text[initial.end : initial.end + 3]))
+
+
+def _name_patr(first: str, patronymic: str) -> bool:
+    """A first name and patronymic: the patronymic decides, and the first name is one of
+    its gender, or one the dictionary does not know ("Бахытжамал Каирбековна", "Ипполита
+    Сергеевна" — pymorphy3 knows only the masculine Ипполит)."""
+    if not is_patronymic(patronymic):
+        return False
+    if not is_first_name(first):
+        return not _known(first)
+    pg = {g for g, _, _ in readings(patronymic, "Patr")} or {"femn", "masc"}
+    agree = pg & {g for g, _, _ in readings(first, "Name")}
+    return bool(agree) or first.endswith(("а", "я")) or not _known(first)
+
+
+def _name_and_surname(first: str, surname: str, run: list[_Tok], per) -> bool:
+    """A first name with a surname beside it ("Людмила Канушина", "Балацкая Надежда"):
+    the two agree in gender and case, and the surname reads as one or natasha reads the
+    two as a person ("Елена Гросс")."""
+    if not _good_first_name(first) or is_first_name(surname) and not readings(surname, "Surn"):
+        return False
+    if is_patronymic(surname):
+        return False
+    if not {(g, c) for g, c, _ in readings(first, "Name")} & set(surname_options(surname)):
+        return False  # "Степана Щипачёва" agree; "Щипачёва Ксения" (masculine genitive) do not
+    start, end = run[0].start, run[1].end
+    if any(s <= start and end <= e for s, e in per):
+        return not is_entry(surname, "not_surnames")
+    return _surname_like(surname, strict=True)
+
+
+def _good_first_name(word: str) -> bool:
+    """A first name that is not first of all a common word ("Вера" is, "Надежда" is too,
+    but a capitalized word in a sentence with a surname beside it still reads as a name)."""
+    if not is_first_name(word) or word.isupper():
+        return False
+    best = max(parses(word), key=lambda p: p.score)
+    return "Name" in best.tag or best.score < 0.6
+
+
+# Endings Russian surnames take in the nominative (Ивано́в, Петро́ва, Бе́лый, Шевче́нко, …).
+_SURNAME_SHAPE = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|ой|ая|ий|ый|ых|их|ко|ук|юк|"
+    r"ич|ян|ец|ель|ман|берг)$"
+)
+
+
+def _surname_like(word: str, strict: bool = False) -> bool:
+    """Whether a capitalized word can be a surname.
+
+    Beside initials (`strict` False: "Т. А. Швед", "М. И. Бедова", "А. И. Груши") any word
+    can, unless it is a known place and no surname, or a title word ("Глава"). Beside one
+    initial or a first name alone (`strict`) it needs more: a surname analysis, a word the
+    dictionary does not know, or a surname's ending. pymorphy3 guesses a place for unknown
+    words ("Кидиекова"): only a known word's place reading counts.
+    """
+    if is_entry(word, "not_surnames") or lemmas.fold(word) in word_set("not_surnames"):
+        return False
+    head = word.split("-")[0]
+    ps = parses(head)
+    known = _known(head)
+    if any("Surn" in p.tag for p in ps):
+        return not (known and any("Geox" in p.tag and p.score > 0.3 for p in ps))
+    if known and any({"Geox", "Orgn", "Abbr"} & set(p.tag.grammemes) for p in ps[:1]):
+        return False
+    if known and ps[0].tag.POS not in ("NOUN", "ADJF", "ADJS", "PRTF", None):
+        return False  # "Выступили Т. Г. Орлова": a verb is no surname
+    if not strict or not known:
+        return True
+    return bool(_SURNAME_SHAPE.search(head.lower())) and not is_first_name(head)
+
+
+def _known(word: str) -> bool:
+    from .. import nlp
+
+    return nlp.morph().word_is_known(word.lower())
+
+
+class _Hints:
+    """The case a name is written in, as its context shows it through natasha's tagger.
+
+    The case of a position standing by the name decides first: after it and a comma
+    ("Сёмина В. П., директора ЦБС" — genitive) or right before it ("директор библиотеки
+    Н. В. Зуева" — nominative: the tagger reads "Зуева" as a genitive of the chain there);
+    else none: the tagger's own case for a surname after a genitive chain is unreliable,
+    and the surname's form decides (the nominative first).
+    """
+
+    def __init__(self, ctx: Context) -> None:
+        self.tokens = ctx.doc.tokens
+        self.starts = [t.start for t in self.tokens]
+
+    def _index(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def case_of(self, start: int, end: int) -> str | None:
+        tokens, i = self.tokens, self._index(end)
+        if i + 1 < len(tokens) and tokens[i].text == "," and _is_position(tokens[i + 1]):
+            return _CASE.get(tokens[i + 1].feats.get("Case"))
+        # The head of a position before the name is its first animate noun
+        # ("заместитель директора А. Н. Маслова": "заместитель", nominative).
+        head = None
+        for k in range(self._index(start) - 1, max(-1, self._index(start) - 12), -1):
+            tok = tokens[k]
+            if tok.pos in ("PUNCT", "CCONJ", "PROPN") or _finite(tok):
+                break
+            if _is_position(tok):
+                head = tok
+        if head is not None:
+            return _CASE.get(head.feats.get("Case"))
+        return None
+
+
+def _is_position(tok) -> bool:
+    """An animate common noun: a position ("директор", "библиотекарь")."""
+    return tok.pos == "NOUN" and (tok.feats or {}).get("Animacy") == "Anim"
+
+
+def _finite(tok) -> bool:
+    return tok.pos in ("VERB", "AUX") and (tok.feats or {}).get("VerbForm") == "Fin"
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """«...» regions, line by line; nested quotes count as one. On a line whose quotes
+    do not balance («Книга «Название», докладчик ...) every » closes all open quotes."""
+    regions = []
+    pos = 0
+    for line in text.split("\n"):
+        nested = line.count("«") == line.count("»")
+        depth = 0
+        start = 0
+        for i, ch in enumerate(line):
+            if ch == "«":
+                if depth == 0:
+                    start = i
+                depth += 1
+            elif ch == "»" and depth:
+                depth = depth - 1 if nested else 0
+                if depth == 0:
+                    regions.append((pos + start, pos + i + 1))
+        if depth:
+            regions.append((pos + start, pos + len(line)))
+        pos += len(line) + 1
+    return regions
+
+
+def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
+    return any(s < pos < e for s, e in regions)
+
+
+def _not_an_actor(text: str, start: int) -> bool:
+    """Whether the word before a name makes it an eponym or an author ("им.", "книги")."""
+    m = re.search(r"([А-Яа-яЁё]+)\.?\s*$", text[max(0, start - 40) : start])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    return (
+        word in word_set("not_actor_before")
+        or is_entry(word, "not_actor_before")
+        or lemmas.lemma(word).endswith("летие")
+    )
