@@ -14,7 +14,7 @@ from .context import Context, read_context
 from .document import extract_document
 from .event import extract_event
 from .organizations import extract_organizations
-from .people import find_people
+from .people import find_people, same_person
 from .persons import extract_persons
 from .places import extract_places
 from .recommendations import extract_recommendations
@@ -31,14 +31,19 @@ def extract_record(source_text: str, source: Source) -> Record:
     document = extract_document(ctx)
     event = extract_event(ctx)
     people = find_people(ctx)
-    speakers = extract_speakers(ctx)
+    speakers = extract_speakers(ctx, people)
+    persons = extract_persons(ctx, speakers, people)
+    for speaker in speakers:  # a name completed later in the text ("Ксения Юрьевна")
+        speaker.name = next(
+            (p.name for p in persons if same_person(p.name, speaker.name)), speaker.name
+        )
     record = Record(
         id=make_id(event.start or document.adopted_on, event.name or document.title),
         source=source,
         document=document,
         event=event,
         organizations=extract_organizations(ctx),
-        persons=extract_persons(ctx, speakers, people),
+        persons=persons,
         places=extract_places(ctx),
         speakers=speakers,
         recommendations=extract_recommendations(ctx),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ..rules import gazetteer
+from ..rules.quotes import OPEN_QUOTES
 from .morph import capitalize_first, parses
 from .names import name_gender_case
 from .phrases import phrase_nominative
@@ -189,6 +191,12 @@ def _tags(p) -> set[str]:
     return set(str(p.tag).replace(" ", ",").split(","))
 
 
+def is_position_word(word: str) -> bool:
+    """A word that can head a position: an animate common noun ("директор", "Библиограф")
+    or a substantivized participle ("заведующая")."""
+    return any(_anim_noun(p) for p in parses(word))
+
+
 def _anim_noun(p) -> bool:
     t = _tags(p)
     return ("NOUN" in t and "anim" in t and not t & {"Name", "Surn", "Patr"}) or (
@@ -235,3 +243,62 @@ def _is_organization_like(text: str) -> bool:
 def _clean_org(org: str) -> str:
     org = org.strip(" .,;")
     return phrase_nominative(org)
+
+
+# --------------------------------------------------------------------------- as written
+
+# Words that make the following quoted name part of the position, not the
+# organization: "заведующий отделом «Детство»", "библиотекарь сектора «Читалия»".
+_DEPARTMENT = re.compile(
+    r"^(?:отдел|сектор|кафедр|лаборатори|служб|групп|абонемент|зал|студи|клуб|кружк|кружок|"
+    # "руководитель проекта «Цифровая грамотность»": a project led is part of the position
+    r"проект|программ)",
+    re.IGNORECASE,
+)
+
+
+def is_abbreviation(word: str) -> bool:
+    core = word.strip('«»"“”„.,;:()')
+    return len(core) >= 2 and core.replace("-", "").isalpha() and core.isupper()
+
+
+def split_position(rest: str) -> tuple[str | None, str | None]:
+    """ "главный библиотекарь ГБУК «X»" -> ("главный библиотекарь", "ГБУК «X»").
+
+    The position is the lower-case head of the phrase (with department names and
+    their quoted titles); the organization starts at the first capitalized word or
+    abbreviation that is not a department's quoted name.
+    """
+    rest = rest.strip(" ,.;")
+    if not rest:
+        return None, None
+    tokens = list(re.finditer(r"\S+", rest))
+    after_department = False
+    in_dept_quote = False
+    for k, m in enumerate(tokens):
+        tok = m.group(0)
+        if in_dept_quote:
+            if "»" in tok or "”" in tok or tok.endswith('"'):
+                in_dept_quote = False
+            continue
+        if after_department and tok[0] in OPEN_QUOTES + '"':
+            closes = tok.count("»") + tok.count("”") + (tok.count('"') > 1)
+            in_dept_quote = not closes
+            after_department = False
+            continue
+        word = tok.strip('«»"“”„,;:()')
+        if _DEPARTMENT.match(word) and tok[0].islower():
+            after_department = True
+            continue
+        starts_org = (
+            tok[0] in OPEN_QUOTES + '"'
+            or is_abbreviation(tok)
+            or (tok[0].isupper() and (k > 0 or gazetteer.is_legal_form(word)))
+        )
+        if starts_org and k > 0:
+            position = rest[: m.start()].strip(" ,")
+            return position or None, rest[m.start() :].strip(" ,.") or None
+        if starts_org and k == 0 and (is_abbreviation(tok) or tok[0] in OPEN_QUOTES):
+            return None, rest.strip(" ,.")
+        after_department = False
+    return rest, None

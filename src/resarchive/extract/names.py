@@ -268,7 +268,6 @@ def split_initials(text: str) -> str:
     return re.sub(r"(?<![А-Яа-яЁё])([А-ЯЁ])\.\s*", r"\1. ", text).strip()
 
 
-@lru_cache(maxsize=50_000)  # a pure function of its arguments, called per mention
 def normalize_person(text: str, case: str | None = None, gender: str | None = None) -> str:
     """A person's name as written, in any case and order -> "Фамилия Имя Отчество" in the
     nominative; initials forms -> "Фамилия И. О." (`case`, `gender`: hints from the context
@@ -279,6 +278,14 @@ def normalize_person(text: str, case: str | None = None, gender: str | None = No
     >>> normalize_person("Сёмина В.П.", case="gent")
     'Сёмин В. П.'
     """
+    return read_person(text, case, gender)[0]
+
+
+@lru_cache(maxsize=50_000)  # a pure function of its arguments, called per mention
+def read_person(
+    text: str, case: str | None = None, gender: str | None = None
+) -> tuple[str, str | None]:
+    """(the name in the nominative, the case it was written in), as `normalize_person`."""
     text = re.sub(r"\s+", " ", text).strip(" ,;()")
     if not re.search(r"(?<![А-Яа-яЁё])[А-ЯЁ]\.$", text):
         text = text.rstrip(".")
@@ -286,7 +293,7 @@ def normalize_person(text: str, case: str | None = None, gender: str | None = No
         return _normalize_initials(text, case, gender)
     words = text.split(" ")
     if len(words) < 2:
-        return words[0] if words else text
+        return (words[0] if words else text), case
     first_i, patr_i, surname_i = _name_order(words)
     first = words[first_i]
     patronymic = words[patr_i] if patr_i is not None else None
@@ -304,7 +311,7 @@ def normalize_person(text: str, case: str | None = None, gender: str | None = No
     if patronymic:
         patr_n = _inflect_tagged(patronymic, "Patr", gender, case) if gender and case else None
         parts.append(patr_n or patronymic)
-    return " ".join(parts)
+    return " ".join(parts), case
 
 
 def _name_order(words: list[str]) -> tuple[int, int | None, int | None]:
@@ -353,13 +360,13 @@ def _looks_oblique(surname: str, gender: str) -> bool:
     return low.endswith(("ому", "ему", "ого", "ову", "еву", "ину", "ым"))
 
 
-def _normalize_initials(text: str, case: str | None, gender: str | None) -> str:
+def _normalize_initials(text: str, case: str | None, gender: str | None) -> tuple[str, str | None]:
     text = split_initials(text)
     toks = text.split(" ")
     initials = [t for t in toks if _is_initial(t)]
     others = [t for t in toks if not _is_initial(t)]
     if not others:
-        return text
+        return text, case
     surname = others[0]
     gender, case = surname_reading(surname, case, gender)
-    return " ".join([surname_nominative(surname, gender, case), *initials])
+    return " ".join([surname_nominative(surname, gender, case), *initials]), case

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .. import nlp
 from ..rules.dates import find_dates
+from ..rules.dots import mask_name_dots
 from ..rules.legal_forms import is_letterhead, strip_legal_form
 from ..rules.quotes import without_quotes
 from .context import Context
@@ -45,19 +46,6 @@ _ORGANIZED = re.compile(
     r"\b(?:организовал[аои]?|провел[аои]?|провёл|провод[яи]т|организу[юе]т)\b(?:\s+проведение)?"
 )
 _JOINTLY = re.compile(r"\bсовместно\s+с\s+(?P<b>[А-ЯЁ«\"][^.;\n]*?)(?=[,.;\n]|\s+[а-яё]+[аи]?\s|$)")
-
-
-# Dots that do not end a sentence inside a name: "им. А. С. Пушкина", "г. Пскова",
-# "В.Д.Федорова". They are masked (same length) so that "[^.]" scans read through them.
-_NAME_DOTS = re.compile(
-    r"(?<![\w.])(?:им|имени|ул|пос|пгт|обл|(?<!\d )(?<!\d)г)\.(?=\s?[А-ЯЁ])"
-    r"|(?<!\w)[А-ЯЁ]\.(?=\s?[А-ЯЁ][.а-яё])"
-)
-
-
-def mask_name_dots(text: str) -> str:
-    """`text` with the dots of abbreviations and initials replaced by "․" (same length)."""
-    return _NAME_DOTS.sub(lambda m: m.group(0)[:-1] + "․", text)
 
 
 @lru_cache(maxsize=50_000)

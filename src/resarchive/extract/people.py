@@ -30,7 +30,7 @@ from .. import lemmas
 from ..rules.words import is_entry, word_set
 from .context import Context
 from .morph import parses
-from .names import is_first_name, is_patronymic, normalize_person, readings, surname_options
+from .names import is_first_name, is_patronymic, read_person, readings, surname_options
 
 _TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.")
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -41,6 +41,7 @@ class PersonMention:
     start: int  # clean-text offsets of the name as written
     end: int
     name: str  # "Фамилия Имя Отчество" / "Фамилия И. О." in the nominative
+    case: str | None = None  # the grammatical case the name is written in
     complete: bool = True  # False: "Имя Отчество" without a surname
 
 
@@ -75,11 +76,9 @@ def find_people(ctx: Context) -> list[PersonMention]:
         if _inside(quoted, start) or _not_an_actor(text, start):
             continue
         written = text[start:end]
-        if kind == "initials":
-            name = normalize_person(written, hints.case_of(start, end))
-        else:
-            name = normalize_person(written)
-        found.append(PersonMention(start, end, name, complete=kind != "first_patronymic"))
+        hint = hints.case_of(start, end) if kind == "initials" else None
+        name, case = read_person(written, hint)
+        found.append(PersonMention(start, end, name, case, complete=kind != "first_patronymic"))
     return found
 
 
@@ -104,8 +103,10 @@ def _match_at(text: str, toks: list[_Tok], i: int, per) -> tuple[int, str] | Non
             return n, "initials"
     if shape.startswith("WII") and _surname_like(words[0]) and not _followed_by_word(text, run[2]):
         return 3, "initials"
-    if shape.startswith("WI") and _surname_like(words[0], strict=True) and not _followed_by_word(
-        text, run[1]
+    if (
+        shape.startswith("WI")
+        and _surname_like(words[0], strict=True)
+        and not _followed_by_word(text, run[1])
     ):
         return 2, "initials"
     # Name + patronymic, with the surname before or after.
@@ -308,3 +309,48 @@ def _not_an_actor(text: str, start: int) -> bool:
         or is_entry(word, "not_actor_before")
         or lemmas.lemma(word).endswith("летие")
     )
+
+
+def completes(name: str, first_patronymic: str) -> bool:
+    """ "Паскуль М. В." or "Крутакова Ксения", then "Марина Владимировна" / "Ксения
+    Юрьевна": the later first name and patronymic complete the earlier name."""
+    given = name.split()[1:]
+    words = first_patronymic.split()
+    if len(given) == 2 and all(_is_initial(i) for i in given):
+        return all(i[0] == w[0] for i, w in zip(given, words, strict=True))
+    return len(given) == 1 and lemmas.fold(given[0]) == lemmas.fold(words[0])
+
+
+def _is_initial(word: str) -> bool:
+    return len(word.rstrip(".")) == 1
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two normalized names of one person: the same surname, and first names and
+    patronymics that agree where both are given, initials matching full words.
+
+    >>> same_person("Усова Н. Н.", "Усова Наталья Николаевна")
+    True
+    >>> same_person("Крутакова Ксения", "Крутакова Ксения Юрьевна")
+    True
+    >>> same_person("Иванова А.", "Иванова Б.")
+    False
+    """
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or lemmas.fold(wa[0]) != lemmas.fold(wb[0]):
+        return False
+    for x, y in zip(wa[1:], wb[1:], strict=False):
+        x, y = lemmas.fold(x).rstrip("."), lemmas.fold(y).rstrip(".")
+        if not (x == y or (len(x) == 1 or len(y) == 1) and x[0] == y[0]):
+            return False
+    return True
+
+
+def fuller(a: str, b: str) -> str:
+    """Of two names of one person, the one that says more ("Усова Наталья Николаевна")."""
+
+    def weight(name: str) -> tuple[int, int]:
+        words = name.split()
+        return sum(not _is_initial(w) for w in words), len(words)
+
+    return a if weight(a) >= weight(b) else b

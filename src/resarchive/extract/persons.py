@@ -37,7 +37,7 @@ from ..record.models import Person, Speaker
 from .affiliation import person_affiliation
 from .context import Context
 from .names import normalize_person
-from .people import PersonMention, find_people
+from .people import PersonMention, completes, find_people
 
 
 @dataclass
@@ -62,9 +62,7 @@ def extract_persons(
     mentions = find_people(ctx) if mentions is None else mentions
     found = [_Found(m.start, m.end, m.name, m.complete) for m in mentions]
     for f in found:
-        f.role, f.organization, f.org_from_parens = person_affiliation(
-            text, f.start, f.end, f.name
-        )
+        f.role, f.organization, f.org_from_parens = person_affiliation(text, f.start, f.end, f.name)
     _share_parenthesized_orgs(text, found)
 
     # One entry per person: speakers first (they carry position and organization).
@@ -85,7 +83,7 @@ def extract_persons(
         key = _key(f.name)
         if not f.complete:
             # "Марина Владимировна" after "М. В. Паскуль": the same person, in full.
-            host = next((p for _, p in entries if _completes(p.name, f.name)), None)
+            host = next((p for _, p in entries if completes(p.name, f.name)), None)
             if host is not None:
                 host.name = f"{host.name.split()[0]} {f.name}"
             continue
@@ -106,16 +104,6 @@ def extract_persons(
         )
     entries.sort(key=lambda e: e[0])
     return [p for _, p in entries]
-
-
-def _completes(name: str, first_patronymic: str) -> bool:
-    """ "Паскуль М. В." or "Крутакова Ксения", then "Марина Владимировна" / "Ксения
-    Юрьевна": the later first name and patronymic complete the earlier name."""
-    given = name.split()[1:]
-    words = first_patronymic.split()
-    if len(given) == 2 and all(_is_initial([i]) for i in given):
-        return all(i[0] == w[0] for i, w in zip(given, words, strict=True))
-    return len(given) == 1 and lemmas.fold(given[0]) == lemmas.fold(words[0])
 
 
 def _key(name: str) -> tuple[str, ...]:

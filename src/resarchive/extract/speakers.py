@@ -29,10 +29,18 @@ import re
 from dataclasses import dataclass
 
 from ..record.models import Speaker
-from ..rules import gazetteer
-from ..rules.quotes import CLOSE_QUOTES, OPEN_QUOTES, balance_quotes, strip_outer_quotes
+from ..rules.quotes import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    balance_quotes,
+    matching_quote,
+    strip_outer_quotes,
+)
+from .affiliation import is_abbreviation, split_position
 from .context import Context
 from .names import normalize_person
+from .people import PersonMention, completes, find_people, fuller, same_person
+from .talks import clauses, continues_agenda, prose_talks, written_affiliation
 
 # --------------------------------------------------------------------------- names
 
@@ -52,62 +60,6 @@ _KEYWORD = re.compile(
     re.IGNORECASE,
 )
 
-# Words that make the following quoted name part of the position, not the
-# organization: "заведующий отделом «Детство»", "библиотекарь сектора «Читалия»".
-_DEPARTMENT = re.compile(
-    r"^(?:отдел|сектор|кафедр|лаборатори|служб|групп|абонемент|зал|студи|клуб|кружк|кружок|"
-    # "руководитель проекта «Цифровая грамотность»": a project led is part of the position
-    r"проект|программ)",
-    re.IGNORECASE,
-)
-
-
-def _is_abbreviation(word: str) -> bool:
-    core = word.strip('«»"“”„.,;:()')
-    return len(core) >= 2 and core.replace("-", "").isalpha() and core.isupper()
-
-
-def split_position(rest: str) -> tuple[str | None, str | None]:
-    """ "главный библиотекарь ГБУК «X»" -> ("главный библиотекарь", "ГБУК «X»").
-
-    The position is the lower-case head of the phrase (with department names and
-    their quoted titles); the organization starts at the first capitalized word or
-    abbreviation that is not a department's quoted name.
-    """
-    rest = rest.strip(" ,.;")
-    if not rest:
-        return None, None
-    tokens = list(re.finditer(r"\S+", rest))
-    after_department = False
-    in_dept_quote = False
-    for k, m in enumerate(tokens):
-        tok = m.group(0)
-        if in_dept_quote:
-            if "»" in tok or "”" in tok or tok.endswith('"'):
-                in_dept_quote = False
-            continue
-        if after_department and tok[0] in OPEN_QUOTES + '"':
-            closes = tok.count("»") + tok.count("”") + (tok.count('"') > 1)
-            in_dept_quote = not closes
-            after_department = False
-            continue
-        word = tok.strip('«»"“”„,;:()')
-        if _DEPARTMENT.match(word) and tok[0].islower():
-            after_department = True
-            continue
-        starts_org = (
-            tok[0] in OPEN_QUOTES + '"'
-            or _is_abbreviation(tok)
-            or (tok[0].isupper() and (k > 0 or gazetteer.is_legal_form(word)))
-        )
-        if starts_org and k > 0:
-            position = rest[: m.start()].strip(" ,")
-            return position or None, rest[m.start() :].strip(" ,.") or None
-        if starts_org and k == 0 and (_is_abbreviation(tok) or tok[0] in OPEN_QUOTES):
-            return None, rest.strip(" ,.")
-        after_department = False
-    return rest, None
-
 
 def _person_and_affiliation(part: str) -> tuple[str, str | None, str | None] | None:
     """ "Иванова Мария Петровна, директор МБУК «X»" -> (name, position, organization)."""
@@ -120,7 +72,7 @@ def _person_and_affiliation(part: str) -> tuple[str, str | None, str | None] | N
     if rest.startswith("("):
         close = rest.find(")")
         inside = rest[1:close] if close > 0 else rest[1:]
-        if inside[:1].isupper() and not _is_abbreviation(inside.split()[0]):
+        if inside[:1].isupper() and not is_abbreviation(inside.split()[0]):
             # "(Государственный архив Курской области)": a name, not a position
             return name, None, inside.strip(" ,.") or None
         position, organization = split_position(inside)
@@ -171,7 +123,11 @@ def _title(text: str) -> str | None:
     if not text:
         return None
     if text[0] in OPEN_QUOTES + '"':
-        # The outer quotes are the first opening one and the last closing one.
+        # «X». Презентация книги «Y»: the title ends where its quote closes, a new sentence after.
+        close = matching_quote(text, 0)
+        if close is not None and re.match(r"\s*(?:[.;]\s+[А-ЯЁ(]|\(|$)", text[close + 1 :]):
+            return strip_outer_quotes(text[: close + 1])
+        # Else the outer quotes are the first opening one and the last closing one.
         last = max(text.rfind(c) for c in CLOSE_QUOTES + '"')
         if last > 0:
             return strip_outer_quotes(text[: last + 1])
@@ -179,7 +135,8 @@ def _title(text: str) -> str | None:
     return text
 
 
-_DASH_TITLE = re.compile(r"\s*(?:[–—-]|:)\s*(?=[«“„\"])")
+# "Name, position: «Title»", also "…: Обзор-презентация «Title»" (a talk word before it).
+_DASH_TITLE = re.compile(r"\s*(?:[–—-]|:)\s*(?:[А-ЯЁ][а-яё]+(?:-[а-яё]+)?\s+)?(?=[«“„\"])")
 
 
 def _shape_person_first(body: str) -> _Found | None:
@@ -232,10 +189,33 @@ _TALK_LIST_INTRO = re.compile(
 )
 
 
-def extract_speakers(ctx: Context) -> list[Speaker]:
-    """Every talk found in the document's talk lists, in order."""
+def extract_speakers(ctx: Context, people: list[PersonMention] | None = None) -> list[Speaker]:
+    """Every talk of the document, in order: list items and talk lines first (the shapes
+    above), then talks told in prose sentences (`talks`). One entry per person: a second
+    talk of the same person fills a missing talk, no more."""
+    people = find_people(ctx) if people is None else people
     speakers: list[Speaker] = []
-    seen: set[tuple[str, str | None]] = set()
+    shared: set[int] = set()  # speakers whose talk was told of several persons at once
+
+    def add(name, position, organization, talk, span, together=False, listed=False) -> None:
+        held = next((s for s in speakers if same_person(s.name, name)), None)
+        if held is not None and listed and held.talk and talk and held.talk != talk:
+            held = None  # a talk list names each talk: a second talk is a second entry
+        if held is not None:
+            held.name = fuller(held.name, name)
+            if talk and (not held.talk or id(held) in shared and not together):
+                held.talk = talk  # a talk of one's own wins over one told of several
+                shared.discard(id(held))
+            held.position = held.position or position
+            held.organization = held.organization or organization
+            return
+        speaker = Speaker(
+            name=name, position=position, organization=organization, talk=talk, span=span
+        )
+        speakers.append(speaker)
+        if together:
+            shared.add(id(speaker))
+
     in_talk_list = False  # right after "С докладами выступили:" or a talk of that list
     for line in ctx.layout.lines:
         body_start, body = line.body_start, line.body
@@ -246,20 +226,60 @@ def extract_speakers(ctx: Context) -> list[Speaker]:
             found = _shape_spoke(body)
         if found is None:
             in_talk_list = bool(_TALK_LIST_INTRO.search(line.text))
+            _prose(ctx, line, people, add)
             continue
         in_talk_list = True
-        key = (found.name, found.talk)
-        if key in seen:
+        add(found.name, found.position, found.organization, found.talk,
+            ctx.span(body_start, line.end), listed=True)  # fmt: skip
+    for speaker in speakers:
+        if speaker.position or speaker.organization:
             continue
-        seen.add(key)
-        end = line.end
-        speakers.append(
-            Speaker(
-                name=found.name,
-                position=found.position,
-                organization=found.organization,
-                talk=found.talk,
-                span=ctx.span(body_start, end),
-            )
-        )
+        # The position told where the person was named before ("… Елена Гросс.").
+        for m in people:
+            if same_person(m.name, speaker.name):
+                speaker.position, speaker.organization = written_affiliation(ctx, m)
+                if speaker.position or speaker.organization:
+                    break
+    speakers.sort(key=lambda s: s.span[0])
     return speakers
+
+
+def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
+    """The talks told in the sentences of one prose line, clause by clause."""
+    in_line = [m for m in people if line.start <= m.start < line.end]
+    if not in_line:
+        return
+    last: PersonMention | None = None
+    spoke = False  # the clause before told a talk
+    pos = line.start
+    while pos < line.end:
+        start, end = ctx.sentence_bounds(pos)
+        end = max(end, start + 1)
+        inherited = False
+        for a, b in clauses(ctx.text, start, end):
+            mentions = [_complete(m, people) for m in in_line if a <= m.start < b]
+            elliptic = spoke and continues_agenda(ctx.text[a:b])
+            talks = prose_talks(ctx, a, b, mentions, last, inherited or elliptic)
+            for t in talks:
+                add(t.mention.name, t.position, t.organization, t.talk, ctx.span(a, b), t.shared)
+            spoke = bool(talks)
+            if mentions:
+                last = mentions[-1]
+            inherited = inherited or _introduces_talks(ctx.text[a:b])
+        pos = end + 1 if end > pos else pos + 1
+
+
+def _introduces_talks(clause: str) -> bool:
+    """ "… среди библиотекарей выступили": the clauses after its colon are talks."""
+    return bool(re.search(r"(?:выступил[аи]?|выступали|доклад\w*)\s*$", clause.strip(), re.I))
+
+
+def _complete(m: PersonMention, people: list[PersonMention]) -> PersonMention:
+    """ "Марина Владимировна" after "М. В. Паскуль": that person, named in full."""
+    if m.complete:
+        return m
+    for other in people:
+        if other.complete and other.start < m.start and completes(other.name, m.name):
+            full = f"{other.name.split()[0]} {m.name}"
+            return PersonMention(m.start, m.end, full, m.case)
+    return m
