@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from resarchive.extract.dates import find_adoption_date, find_place_lines
+from resarchive.extract.dates import find_adoption_date
 from resarchive.rules.dates import find_dates
+from resarchive.rules.place_lines import find_place_lines
 
 
 @pytest.mark.parametrize(

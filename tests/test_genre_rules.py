@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from resarchive.clean import clean
-from resarchive.extract.dates import find_place_lines
 from resarchive.extract.document import extract_document
 from resarchive.extract.event import extract_event
 from resarchive.extract.organizations import extract_organizations
@@ -15,6 +14,7 @@ from resarchive.extract.places import extract_places
 from resarchive.extract.recommendations import extract_recommendations
 from resarchive.extract.speakers import extract_speakers
 from resarchive.rules.legal_forms import strip_legal_form
+from resarchive.rules.place_lines import find_place_lines
 
 from .helpers import context
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .rules.dates import find_dates
 from .rules.markers import list_marker
-from .rules.settlements import settlement_prefix
+from .rules.place_lines import is_place_line
 
 
 @dataclass(frozen=True)
@@ -36,15 +35,6 @@ class CleanText:
 
 
 _TERMINAL = ".;:!?…"
-
-
-# "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a date. It starts
-# in lower case ("г.") but is never the continuation of the paragraph before it.
-@lru_cache(maxsize=1)
-def _place_date_line() -> re.Pattern:
-    return re.compile(
-        r"^" + settlement_prefix() + r"\s*[А-ЯЁ][^\n]{0,70}\b(?:1[89]|20)\d\d\b[^\n]{0,12}$"
-    )
 
 
 # What a source line is read as: bold markers and soft hyphens to drop, runs of spaces
@@ -187,11 +177,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                     while body and body[0][0] == " ":
                         body = body[1:]
                 first = body[0][0] if body else ""
-                if (
-                    continues_sentence
-                    and first.islower()
-                    and not _place_date_line().match(_text(body))
-                ):
+                if continues_sentence and first.islower() and not is_place_line(_text(body)):
                     _join(prev, body, source, is_word)
                     block_start = False
                     continue
@@ -200,7 +186,9 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 and not bold
                 and not _FORM_LABEL.match(text)
                 and not _CAPS_HEADING.match(text)
-                and not _place_date_line().match(text)
+                # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a
+                # date may start in lower case ("г."), but never continues the line before.
+                and not is_place_line(text)
                 and not (not continues_sentence and _starts_with_date(text))
                 and (continues_sentence or not text[0].isupper())
             ):

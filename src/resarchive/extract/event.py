@@ -23,8 +23,8 @@ import re
 
 from ..record.models import Event
 from ..rules.dates import DateMention, dates_in, find_dates
+from ..rules.place_lines import find_place_lines
 from .context import Context
-from .dates import find_place_lines
 from .document import is_date_line
 from .mentions import Mention, choose_event, find_mentions
 from .morph import capitalize_first

@@ -13,10 +13,10 @@ import re
 from functools import lru_cache
 
 from .. import nlp
+from ..rules.place_lines import find_place_lines
 from ..rules.settlements import settlement_prefix
 from ..rules.words import has_lemma
 from .context import Context
-from .dates import find_place_lines
 from .mentions import Mention, says_held
 from .morph import capitalize_first
 from .phrases import phrase_nominative

@@ -2,15 +2,20 @@
 
 Plain regex over a text (no natasha): a date is written in a handful of fixed shapes.
 Offsets are offsets into the text given. Month names come from `data/months.txt` and
-match in any case form.
+match in any case form; their abbreviations ("окт.", "сент.") too.
 
 Shapes recognised:
-- "24 ноября 2021 года", "18 мая 2014 г.", "24.11.2021";
-- same-month ranges "8-9 июня 2022 г.", "25 – 26 октября 2012 г.", "с 8 по 10 декабря 2010 г.";
+- "24 ноября 2021 года", "18 мая 2014 г.", "13 окт. 2022 г.", "1-го декабря 2020 г.";
+- numeric "24.11.2021", "24.11.21", with a Roman month "24.II.2024";
+- same-month ranges "8-9 июня 2022 г.", "25 – 26 октября 2012 г.", "с 8 по 10 декабря 2010 г.",
+  "8-9.06.2022";
 - cross-month ranges "30 ноября – 2 декабря 2020 г.", "с 30 ноября по 2 декабря 2020 года",
-  also with a year on both sides ("30 декабря 2020 – 2 января 2021 г.");
-- numeric ranges "08.06.2022 – 09.06.2022", "8-9.06.2022".
-A day-month without a year is not a date here (the year cannot be known for sure).
+  "11.11-12.11.2021", also with a year on both sides ("30 декабря 2020 – 2 января 2021 г.");
+- any two dates joined as a range: "с 06.11.2019 по 09 ноября 2019 г.", "с 12 апреля 2021 г.
+  по 14 апреля 2021 г.", "08.06.2022 – 09.06.2022".
+A day-month without a year is not a date here (the year cannot be known for sure), and a
+number glued to the day ("№7", "1.18") makes no date — except a photo's file number glued
+before a full date ("DSC 013628 февраля 2020 года" is 28 February 2020).
 Impossible dates ("31 июня") are skipped, never raised.
 """
 
@@ -21,20 +26,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ..lemmas import lemma_set
+from ..lemmas import fold, lemma_set
 from .words import forms_pattern, word_table
 
-
-def month_number(word: str) -> int:
-    """The month a month word names, in any case form: "января" -> 1."""
-    table = word_table("months")
-    for lem in sorted(lemma_set(word)):
-        if lem in table:
-            return int(table[lem])
-    raise KeyError(word)
-
-
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORDINAL = r"(?:-?(?:го|ого|е|ое))?"  # "1-го декабря", "25-ого"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # What may follow a year: "г.", "г", "года", "гг." — kept inside the match so that
 # the span covers the date as written.
@@ -42,24 +38,9 @@ _YEAR_TAIL = r"(?:\s*(?:года|году|гг?\.?)(?![а-яё]))?"
 _DASH = r"\s*[-–—]\s*"
 # A number glued to a letter or another number is not a day ("№7", "1.18").
 _LEFT = r"(?<![\w.,/№])"
-
-_NUM = r"(?P<{d}>" + _DAY + r")\.(?P<{m}>0?[1-9]|1[0-2])\.(?P<{y}>" + _YEAR + r"|\d\d)(?!\d)"
-_NUMERIC_DATE = re.compile(
-    _LEFT
-    + r"(?:(?P<d0>"
-    + _DAY
-    + r")"
-    + _DASH
-    + r"(?="
-    + _DAY
-    + r"\.))?"
-    + _NUM.format(d="d1", m="m1", y="y1")
-    + r"(?:"
-    + _DASH
-    + _NUM.format(d="d2", m="m2", y="y2")
-    + r")?"
-    + _YEAR_TAIL
-)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_MONTH_NUM = r"(?:0?[1-9]|1[0-2]|" + "|".join(sorted(_ROMAN, key=len, reverse=True)) + ")"
+_JOIN = re.compile(r"\s*(?:[-–—]|по|до)\s*$")
 
 
 @dataclass(frozen=True)
@@ -74,6 +55,62 @@ class DateMention:
     @property
     def is_range(self) -> bool:
         return self.last != self.first
+
+
+def month_number(word: str) -> int:
+    """The month a month word or abbreviation names: "января" -> 1, "окт." -> 10."""
+    table = word_table("months")
+    key = fold(word).rstrip(".")
+    if key + "." in table:
+        return int(table[key + "."])
+    for lem in sorted(lemma_set(word)):
+        if lem in table:
+            return int(table[lem])
+    raise KeyError(word)
+
+
+def _numeric_month(text: str) -> int:
+    return _ROMAN.index(text) + 1 if text in _ROMAN else int(text)
+
+
+@lru_cache(maxsize=1)
+def _month() -> str:
+    """Any month word: every case form of the lemmas, or an abbreviation (its dot optional)."""
+    abbreviations = [k[:-1] for k in word_table("months") if k.endswith(".")]
+    abbreviated = "|".join(sorted(abbreviations, key=len, reverse=True))
+    return rf"(?:{forms_pattern('months')}|(?:{abbreviated})\.?)(?![а-яё])"
+
+
+@lru_cache(maxsize=1)
+def _glued_date() -> re.Pattern:
+    """ "DSC 013628 февраля 2020 года": a two-digit day glued after a file number."""
+    return re.compile(
+        rf"(?<=\d)(?P<d>[12]\d|3[01]|0[1-9])\s+(?P<m>{_month()})\s+(?P<y>{_YEAR}){_YEAR_TAIL}",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _word_date() -> re.Pattern:
+    day, month, year = _DAY + _ORDINAL, _month(), _YEAR
+    return re.compile(
+        rf"{_LEFT}(?:(?P<c>[сС])\s+)?(?P<d1>{_DAY}){_ORDINAL}"
+        rf"(?:\s+(?P<m1>{month})(?:\s+(?P<y1>{year}){_YEAR_TAIL})?)?"
+        rf"(?:(?P<sep>{_DASH}|\s+(?:по|до)\s+|\s+и\s+)(?P<d2>{day}))?"
+        rf"\s+(?P<m2>{month})(?:\s+(?P<y2>{year}))?{_YEAR_TAIL}",
+        re.IGNORECASE,
+    )
+
+
+def _num(d: str, m: str, y: str) -> str:
+    return rf"(?P<{d}>{_DAY})\.(?P<{m}>{_MONTH_NUM})\.(?P<{y}>{_YEAR}|\d\d)(?!\d)"
+
+
+_NUMERIC_DATE = re.compile(
+    rf"{_LEFT}(?<!\d)(?:(?P<d0>{_DAY})(?:\.(?P<m0>{_MONTH_NUM}))?{_DASH}(?={_DAY}\.))?"
+    + _num("d1", "m1", "y1")
+    + rf"(?:{_DASH}{_num('d2', 'm2', 'y2')})?{_YEAR_TAIL}"
+)
 
 
 def _make(year: int, month: int, day: int) -> date | None:
@@ -91,12 +128,23 @@ def _year(text: str | None) -> int | None:
 
 
 def find_dates(text: str) -> list[DateMention]:
-    """Every date or date range in `text`, in order, without overlaps."""
+    """Every date or date range in `text`, in order, without overlaps.
+
+    >>> [(d.first.isoformat(), d.last.isoformat()) for d in find_dates(
+    ...     "13 окт. 2022 г.; 24.II.2024; с 06.11.2019 по 09 ноября 2019 г.; 11.11-12.11.2021")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('2022-10-13', '2022-10-13'), ('2024-02-24', '2024-02-24'),
+     ('2019-11-06', '2019-11-09'), ('2021-11-11', '2021-11-12')]
+    """
     found: list[DateMention] = []
     for m in _word_date().finditer(text):
-        mention = _word_mention(m)
+        mention = _word_mention(m, text)
         if mention:
             found.append(mention)
+    for m in _glued_date().finditer(text):
+        day = _make(int(m.group("y")), month_number(m.group("m")), int(m.group("d")))
+        if day is not None:
+            found.append(DateMention(m.start(), m.end(), day, day))
     taken = [(d.start, d.end) for d in found]
     for m in _NUMERIC_DATE.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -105,10 +153,31 @@ def find_dates(text: str) -> list[DateMention]:
         if mention:
             found.append(mention)
     found.sort(key=lambda d: d.start)
-    return found
+    return _join_ranges(text, found)
 
 
-def _word_mention(m: re.Match) -> DateMention | None:
+def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "с 06.11.2019 по 09 ноября 2019 г.": two dates joined by "по" or a dash are a range."""
+    out: list[DateMention] = []
+    for d in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.is_range
+            and not d.is_range
+            and prev.first < d.first
+            and _JOIN.fullmatch(text[prev.end : d.start])
+        ):
+            start = prev.start
+            lead = re.search(r"(?<![А-Яа-яЁё])[сС]\s+$", text[max(0, start - 4) : start])
+            start -= len(lead.group(0)) if lead else 0
+            out[-1] = DateMention(start, d.end, prev.first, d.last)
+        else:
+            out.append(d)
+    return out
+
+
+def _word_mention(m: re.Match, text: str) -> DateMention | None:
     m2 = month_number(m.group("m2"))
     y2 = _year(m.group("y2"))
     y1 = _year(m.group("y1"))
@@ -140,16 +209,17 @@ def _word_mention(m: re.Match) -> DateMention | None:
 
 def _numeric_mention(m: re.Match) -> DateMention | None:
     y1 = _year(m.group("y1"))
-    first = _make(y1, int(m.group("m1")), int(m.group("d1")))
+    first = _make(y1, _numeric_month(m.group("m1")), int(m.group("d1")))
     if first is None:
         return None
     if m.group("d2"):
-        last = _make(_year(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
+        last = _make(_year(m.group("y2")), _numeric_month(m.group("m2")), int(m.group("d2")))
         if last is None or last < first:
             return None
         return DateMention(m.start(), m.end(), first, last)
     if m.group("d0"):
-        start_day = _make(y1, first.month, int(m.group("d0")))
+        month = _numeric_month(m.group("m0")) if m.group("m0") else first.month
+        start_day = _make(y1, month, int(m.group("d0")))
         if start_day is None or start_day > first:
             return None
         return DateMention(m.start(), m.end(), start_day, first)
@@ -162,33 +232,3 @@ def dates_in(text: str, start: int, end: int) -> list[DateMention]:
         DateMention(d.start + start, d.end + start, d.first, d.last)
         for d in find_dates(text[start:end])
     ]
-
-
-@lru_cache(maxsize=1)
-def _word_date() -> re.Pattern:
-    """The word-month date regex: months in any case form, from `data/months.txt`."""
-    month = f"(?:{forms_pattern('months')})"
-    return re.compile(
-        _LEFT
-        + r"(?:(?P<c>[сС])\s+)?(?P<d1>"
-        + _DAY
-        + r")(?:\s+(?P<m1>"
-        + month
-        + r")(?:\s+(?P<y1>"
-        + _YEAR
-        + r")"
-        + _YEAR_TAIL
-        + r")?)?"
-        + r"(?:(?P<sep>"
-        + _DASH
-        + r"|\s+(?:по|до)\s+|\s+и\s+)(?P<d2>"
-        + _DAY
-        + r"))?"
-        + r"\s+(?P<m2>"
-        + month
-        + r")(?:\s+(?P<y2>"
-        + _YEAR
-        + r"))?"
-        + _YEAR_TAIL,
-        re.IGNORECASE,
-    )
