@@ -28,7 +28,7 @@ from .context import Context
 from .document import is_date_line
 from .mentions import Mention, choose_event, find_mentions
 from .morph import capitalize_first
-from .organizers import heading_organizers, organizers
+from .organizers import heading_organizers, organizers, supporters
 from .participants import event_format, narrative, participants
 from .phrases import phrase_nominative
 from .venue import event_place
@@ -102,7 +102,9 @@ def extract_event(ctx: Context) -> Event:
         pl = find_place_lines(ctx.text)
         span = pl[0].date if pl else None
     fmt = event_format(told, counts)
-    found = organizers(ctx, told)
+    found = organizers(ctx, told, best)
+    if not found and (found := supporters(ctx, told)):
+        ctx.warn("event.organizers: the bodies that supported the event")
     if not found:
         found = heading_organizers(ctx)
         if found:

@@ -1,9 +1,16 @@
 """The event's organizers, from what the text says of them.
 
-"X организовала", "организован(а) X совместно с Y", "Организаторы: …", "Его организовали
-X и Y"; supporters ("при поддержке") are not organizers. Names are nominative, legal form
-dropped. When the text names none, `extract_event` takes the organization of the document's
-letterhead, with a warning saying so.
+- "Организаторы: A, B и C", "Организаторами конференции выступили A, B и C", "Как отметили
+  организаторы форума – A и B –";
+- "Съезд был организован A, B, C" (the list to the end of the sentence), "организован(а)
+  A совместно с B";
+- "A организовала / провела / проводит / приглашает …", "Его организовали A и B";
+- "семинар-практикум Самарской областной юношеской библиотеки": an event of a body;
+- "при (участии и) поддержке A, B и C": supporters (`supporters`), taken as the
+  organizers only when the text names no other (`extract_event` says so in a warning).
+Names are nominative, legal form dropped, a parenthesis after a name ("(РГДБ)", "(факультет
+…)") left out. When the text names none, `extract_event` takes the organization of the
+document's letterhead, with a warning saying so.
 """
 
 from __future__ import annotations
@@ -16,36 +23,73 @@ from ..rules.dates import find_dates
 from ..rules.dots import mask_name_dots
 from ..rules.legal_forms import is_letterhead, strip_legal_form
 from ..rules.quotes import without_quotes
+from ..rules.words import is_entry
 from .context import Context
-from .mentions import title_key
+from .mentions import Mention, title_key
 from .morph import capitalize_first
 from .phrases import phrase_nominative
 
+# Where a list of organizations ends: the sentence's end, a closing dash, a clause, a
+# phrase of its own ("при поддержке", "в рамках", "на базе").
+_LIST_END = re.compile(
+    r"[.;:!?\n]|\s[–—-]\s|,\s*(?:чтобы|котор|а\s+также\s+[а-яё])|\sсовместно\s+с\s"
+    r"|\s(?:при|с целью|в целях|в рамках|на базе|в ходе|в честь)\s+[а-яё]"
+)
+
 
 def _split_orgs(text: str) -> list[str]:
-    """ "A, B и C" -> [A, B, C], not splitting inside quotes or before a lower-case word."""
+    """ "A, B и C" -> [A, B, C], not splitting inside quotes, nor before lower-case words
+    that are not an organization of their own ("Министерство культуры, национальной
+    политики и архивного дела" stays one; "…, областная научная библиотека и …" splits)."""
     plain = without_quotes(text)
     cuts = [0]
-    for m in re.finditer(r"\s*(?:,|;|\s+и\s+)\s*(?=[А-ЯЁ«\"“])", plain):
-        cuts.append(m.start())
-        cuts.append(m.end())
+    for m in re.finditer(r"\s*(?:,|;|\s+и\s+)", plain):
+        nxt = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+        if nxt >= len(text):
+            continue
+        first = text[nxt]
+        if not (first.isalpha() or first in '«"“'):
+            continue
+        if first.islower() and not _names_a_body(re.split(r",|\s+и\s+", text[nxt:], maxsplit=1)[0]):
+            continue
+        cuts += [m.start(), nxt]
     cuts.append(len(text))
     parts = [text[cuts[i] : cuts[i + 1]] for i in range(0, len(cuts), 2)]
     return [p.strip(" ,;.") for p in parts if p.strip(" ,;.")]
 
 
-_ORGANIZED_BY = re.compile(
-    r"\bорганизован[аоы]?\s+(?P<a>[А-ЯЁ«\"][^.;\n]*?)"
-    r"(?:\s+совместно\s+с\s+(?P<b>[А-ЯЁ«\"][^.;\n]*?))?(?=[,.;\n]|\s+(?:в|на|для|по|при)\s|$)"
-)
+def _names_a_body(text: str) -> bool:
+    """Lower-case words that head an organization: "областная научная библиотека"."""
+    words = re.findall(r"[а-яё]+", text)[:4]
+    return any(is_entry(w, "org_heads") for w in words)
+
+
+_PARENTHESIS = re.compile(r"\([^()\n]{0,120}\)")
+
+
+def _list_at(ctx: Context, masked: str, start: int) -> list[str]:
+    """The organizations listed from `start` to the list's end (a dash inside a
+    parenthesis, "(далее – УОНБ)", does not end it)."""
+    masked = _PARENTHESIS.sub(lambda p: " " * len(p.group()), masked)
+    m = _LIST_END.search(masked, start)
+    end = m.start() if m else len(masked)
+    return _split_orgs(ctx.text[start:end])
+
+
 _ORGANIZERS_LIST = re.compile(
-    r"\b[Оо]рганизатор(?:ы|ами|ом)?(?:\s+[а-яё]+){0,2}\s*(?:[-–—:]|выступил\w*|стал\w*|являются|"
-    r"являлись|является|был[аио]?)\s*(?P<orgs>[^.\n]+)"
+    r"(?<![А-Яа-яЁё])(?:[Сс]о)?[Оо]рганизатор(?:ы|ами|ом)?(?:\s+[а-яё]+){0,2}\s*"
+    r"(?:[-–—:]|выступ(?:ил|а)[а-яё]*|стал[а-яё]*|являются|являлись|является|был[аио]?)\s*(?=[А-ЯЁа-яё«\"])"
 )
+_ORGANIZED_BY = re.compile(r"\bорганизован[аоы]?\s+(?=[А-ЯЁ«\"])")
 _ORGANIZED = re.compile(
-    r"\b(?:организовал[аои]?|провел[аои]?|провёл|провод[яи]т|организу[юе]т)\b(?:\s+проведение)?"
+    r"\b(?:организовал[аои]?|провел[аои]?|провёл|провод[яи]т|организу[юе]т|приглаша[ею]т)\b"
+    r"(?:\s+проведение)?"
 )
-_JOINTLY = re.compile(r"\bсовместно\s+с\s+(?P<b>[А-ЯЁ«\"][^.;\n]*?)(?=[,.;\n]|\s+[а-яё]+[аи]?\s|$)")
+_JOINTLY = re.compile(r"\bсовместно\s+с\s+(?=[А-ЯЁ«\"])")
+_SUPPORT = re.compile(
+    r"\bпри\s+(?:(?:информационной|финансовой|организационной)\s+)?(?:участии\s+и\s+)?"
+    r"поддержке\s+(?=[А-ЯЁ«\"])"
+)
 
 
 @lru_cache(maxsize=50_000)
@@ -55,65 +99,108 @@ def _is_animate_noun(word: str) -> bool:
     return bool(parses) and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag
 
 
-def organizers(ctx: Context, plain_narrative: str) -> list[str]:
-    text = ctx.text
-    plain_narrative = mask_name_dots(plain_narrative)
-    found: list[str] = []
+class _Found(list):
+    """Organizer names in order, each once (compared without case and punctuation)."""
 
-    def add(raw: str, inflect: bool) -> None:
+    def add(self, raw: str, inflect: bool = True) -> None:
         raw = raw.strip(" ,;.")
-        # "X (далее – УОНБ)", "X (РГДБ)": the abbreviation is not part of the name.
-        raw = re.sub(r"\s*\((?:далее\s*[-–—]?\s*)?[^()]{1,40}\)$", "", raw)
+        # "X (далее – УОНБ)", "X (РГДБ)", "X (факультет …)": not part of the name.
+        raw = re.sub(r"\s*\([^()]{1,120}\)", "", raw).strip(" ,;.")
         if not raw or len(raw.split()) > 20:
             return
         name = phrase_nominative(raw) if inflect else raw
         name = strip_legal_form(capitalize_first(name))
-        if name and all(title_key(name) != title_key(f) for f in found):
-            found.append(name)
+        if name and all(title_key(name) != title_key(f) for f in self):
+            self.append(name)
 
-    for m in _ORGANIZERS_LIST.finditer(plain_narrative):
-        for org in _split_orgs(text[m.start("orgs") : m.end("orgs")]):
-            add(org, inflect=True)
-    for m in _ORGANIZED_BY.finditer(plain_narrative):
-        for key in ("a", "b"):
-            if m.group(key):
-                for org in _split_orgs(text[m.start(key) : m.end(key)]):
-                    add(org, inflect=True)
-    for m in _ORGANIZED.finditer(plain_narrative):
-        start, _ = ctx.sentence_bounds(m.start())
-        pieces = re.split(r"[,;:]\s*", text[start : m.start()])
-        clause = pieces.pop()
-        while (
-            pieces
-            and clause[:1].islower()
-            and not re.match(r"(?:в|во|на|по|с|со|при|для|после|а|но)\s", clause)
-        ):
-            # "Министерство культуры, национальной политики … Республики Мордовия и
-            # ГБУК «…» проводят": a comma inside a ministry's name.
-            clause = f"{pieces.pop()}, {clause}"
-        for d in find_dates(clause)[::-1]:
-            clause = clause[: d.start] + clause[d.end :]
-        clause = re.sub(r"^\s*(?:В|Во|На|По)\s+[^А-ЯЁ]*", "", clause).strip()
-        if re.search(r"(?<![А-Яа-яЁё])(?:[Ее]го|[Ее][её]|[Ии]х)$", clause):
-            # "Его организовали X и Y": the organizers follow the verb.
-            rest_end = ctx.sentence_bounds(m.start())[1]
-            after = text[m.end() : rest_end]
-            for org in _split_orgs(after.strip()):
-                add(org, inflect=False)
-            continue
-        first_word = re.match(r"[А-ЯЁа-яё]+", clause)
-        if first_word and _is_animate_noun(first_word.group(0)):
-            continue  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
-        if clause[:1].isupper() and 1 <= len(clause.split()) <= 20:
-            plural = re.search(r"(?:и|ят|ют)$", m.group(0).split()[0])
-            for org in _split_orgs(clause) if plural else [clause]:
-                add(org, inflect=False)
-        rest_end = ctx.sentence_bounds(m.start())[1]
-        joint = _JOINTLY.search(plain_narrative, m.end(), rest_end)
-        if joint:
-            for org in _split_orgs(text[joint.start("b") : joint.end("b")]):
-                add(org, inflect=True)
-    return found
+
+def organizers(ctx: Context, plain_narrative: str, event: Mention | None = None) -> list[str]:
+    """The organizers the narrative names. `event` is the chosen event mention, for
+    "семинар Самарской … библиотеки"."""
+    masked = mask_name_dots(plain_narrative)
+    found = _Found()
+    for rx in (_ORGANIZERS_LIST, _ORGANIZED_BY, _JOINTLY):
+        for m in rx.finditer(masked):
+            for org in _list_at(ctx, masked, m.end()):
+                if org[:1].isupper() or _names_a_body(org):
+                    found.add(org)
+    for m in _ORGANIZED.finditer(masked):
+        _subject_organizers(ctx, masked, m, found)
+    if event is not None:
+        _owner(ctx, event, found)
+    return list(found)
+
+
+def supporters(ctx: Context, plain_narrative: str) -> list[str]:
+    """ "при участии и поддержке A, B и C": the bodies that supported the event."""
+    masked = mask_name_dots(plain_narrative)
+    found = _Found()
+    for m in _SUPPORT.finditer(masked):
+        for org in _list_at(ctx, masked, m.end()):
+            found.add(org)
+    return list(found)
+
+
+def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -> None:
+    """ "A и B провели семинар", "Его организовали A и B"."""
+    text = ctx.text
+    start, rest_end = ctx.sentence_bounds(m.start())
+    pieces = re.split(r"[,;:]\s*", text[start : m.start()])
+    clause = pieces.pop()
+    while (
+        pieces
+        and clause[:1].islower()
+        and not re.match(r"(?:в|во|на|по|с|со|при|для|после|а|но)\s", clause)
+    ):
+        # "Министерство культуры, национальной политики … Республики Мордовия и
+        # ГБУК «…» проводят": a comma inside a ministry's name.
+        clause = f"{pieces.pop()}, {clause}"
+    for d in find_dates(clause)[::-1]:
+        clause = clause[: d.start] + clause[d.end :]
+    clause = re.sub(r"^\s*(?:В|Во|На|По)\s+[^А-ЯЁ]*", "", clause).strip()
+    if re.search(r"(?<![А-Яа-яЁё])(?:[Ее]го|[Ее][её]|[Ии]х)$", clause):
+        # "Его организовали X и Y": the organizers follow the verb.
+        for org in _split_orgs(text[m.end() : rest_end].strip()):
+            found.add(org, inflect=False)
+        return
+    first_word = re.match(r"[А-ЯЁа-яё]+", clause)
+    if first_word and _is_animate_noun(first_word.group(0)):
+        return  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
+    if clause[:1].isupper() and 1 <= len(clause.split()) <= 20:
+        plural = re.search(r"(?:и|ят|ют)$", m.group(0).split()[0])
+        for org in _split_orgs(clause) if plural else [clause]:
+            found.add(org, inflect=False)
+
+
+_WORD = re.compile(r"\s+([А-Яа-яЁё-]+)")
+
+
+def _owner(ctx: Context, event: Mention, found: _Found) -> None:
+    """ "семинар-практикум Самарской областной юношеской библиотеки": the event of a body
+    (not a meeting, whose owner is the body that meets): capitalized adjectives and an
+    organization head in the genitive right after the event word."""
+    if event.type == "meeting":
+        return
+    pos, words = event.end, []
+    while (m := _WORD.match(ctx.text, pos)) and len(words) < 6:
+        words.append(m.group(1))
+        pos = m.end()
+        if is_entry(m.group(1), "org_heads"):
+            if words[0][:1].isupper() and _genitive(m.group(1)):
+                found.add(ctx.text[event.end : pos])
+            return
+        if not _adjective(m.group(1)):
+            return
+
+
+@lru_cache(maxsize=50_000)
+def _adjective(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in nlp.morph().parse(word.lower())[:2])
+
+
+@lru_cache(maxsize=50_000)
+def _genitive(word: str) -> bool:
+    return any("gent" in p.tag for p in nlp.morph().parse(word)[:2])
 
 
 def heading_organizers(ctx: Context) -> list[str]:

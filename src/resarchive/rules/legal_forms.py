@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from . import gazetteer
 from .quotes import matching_quote, strip_outer_quotes
-from .words import has_lemma
+from .words import has_lemma, is_entry
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +66,10 @@ def is_letterhead(line: str) -> bool:
     if _ABBREVIATION_BEFORE_QUOTE.match(line):
         return True
     m = _FIRST_WORD.match(line)
-    return bool(m) and has_lemma(m.group(), "letterhead_words")
+    if not m or not has_lemma(m.group(), "letterhead_words"):
+        return False
+    # "Областное совещание директоров": an event's name, not a body.
+    words = re.findall(r"[А-Яа-яЁё]+", line)
+    return any(is_entry(w, "org_heads") for w in words) and not any(
+        has_lemma(w, "event_types") for w in words
+    )
