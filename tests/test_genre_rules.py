@@ -170,12 +170,14 @@ def test_spoke_shape_stops_at_the_end_of_the_sentence() -> None:
         "С докладом «Книга и семья» выступила Лосева Анна Юрьевна, методист МБУК «Вичугская ЦБС». "
         "Опытом поделилась Рыбина Ирина Олеговна.\n"
     )
-    [s] = extract_speakers(ctx(text))
+    s, shared = extract_speakers(ctx(text))
     assert (s.name, s.organization, s.talk) == (
         "Лосева Анна Юрьевна",
         "МБУК «Вичугская ЦБС»",
         "Книга и семья",
     )
+    # The next sentence tells a talk of its own (experience shared, no topic named).
+    assert (shared.name, shared.talk) == ("Рыбина Ирина Олеговна", None)
 
 
 def test_title_then_name_without_a_keyword() -> None:

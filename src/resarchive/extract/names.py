@@ -159,8 +159,6 @@ def surname_nominative(surname: str, gender: str | None, case: str | None) -> st
         stem = low[: len(low) - len(old)]
         if gender == "femn" and old == "ой" and not _possessive_feminine(stem):
             new = "ая"  # Толстой, Сечной, Белой: an adjectival surname
-        if gender == "femn" and old in ("ы", "и", "е") and _possessive_feminine(stem):
-            return surname  # "-ове", "-ины": not an oblique surname form
         if new == "" and stem[-1] in _VOWELS:
             continue
         return match_case(stem + new, surname)

@@ -78,7 +78,7 @@ def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
         return text
     modifiers: list[re.Match] = []
     head = None
-    for m in tokens:
+    for k, m in enumerate(tokens):
         tok = m.group(0)
         low = tok.lower()
         if low in _STOP_WORDS or not tok[0].isalpha() or low in _PREPOSITIONS:
@@ -89,7 +89,8 @@ def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
         ps = parses(_head_word(tok))
         has_noun = any("NOUN" in grams(p) for p in ps)
         has_adj = any(_is_adjective(p) for p in ps)
-        if has_adj and (not has_noun or _adj_beats_noun(ps)):
+        following = tokens[k + 1].group(0) if k + 1 < len(tokens) else ""
+        if has_adj and (not has_noun or _adj_beats_noun(ps) or _agrees_with_next(ps, following)):
             modifiers.append(m)
             continue
         if has_noun:
@@ -108,6 +109,21 @@ def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
         last = m.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def _agrees_with_next(ps, following: str) -> bool:
+    """ "главного библиотекаря": an adjective reading that agrees with the noun after it
+    wins over the word's own noun reading ("главное")."""
+    if not following[:1].isalpha():
+        return False
+    nouns = [q for q in parses(_head_word(following)) if "NOUN" in grams(q)]
+    for p in ps:
+        if not _is_adjective(p):
+            continue
+        c, n, g = _case_number(p)
+        if any(_agrees(_case_number(q), (c, n, g)) for q in nouns):
+            return True
+    return False
 
 
 def _adj_beats_noun(ps) -> bool:

@@ -1,4 +1,4 @@
-"""Speakers: who gave which talk, from the talk lists of a resolution.
+"""Speakers: who gave which talk, from talk lists and from sentences that tell talks.
 
 Shapes recognised, per line of the clean text (a list item or a paragraph):
 
@@ -7,8 +7,8 @@ A. `«Title», докладчик Name, position Org.` (also "докладчик
    before ", докладчик".
 B. `Name (Org) – «Title»`, `Name, position Org: «Title»` (a person first, the
    quoted title after a dash or colon).
-C. `С докладом «Title» выступила Name, position Org` and
-   `Name, position Org, выступила с докладом «Title»`.
+Talks told in sentences ("С докладом «Title» выступила …", "… рассказала о …") are read
+by `talks`, over the person mentions of `people`.
 
 Conventions:
 - name: "Фамилия Имя Отчество" in the nominative (`names.normalize_person`);
@@ -150,37 +150,6 @@ def _shape_person_first(body: str) -> _Found | None:
     return None
 
 
-_SPOKE = r"выступил[аи]?|выступал[аи]?|представил[аи]?|сделал[аи]?"
-_TALK = r"(?:с\s+)?(?:доклад(?:ом)?|сообщение(?:м)?|презентаци(?:ей|ю)|выступлени(?:ем|е))"
-_SHAPE_C1 = re.compile(
-    rf"{_TALK}\s+(?P<title>[«“„\"].+?[»”“\"])\s*(?:{_SPOKE})\s+(?P<person>.+)$", re.IGNORECASE
-)
-_SHAPE_C2 = re.compile(
-    rf"^(?P<person>.+?),?\s+(?:{_SPOKE})\s+{_TALK}\s+(?P<title>[«“„\"].+[»”“\"])", re.IGNORECASE
-)
-
-
-# The end of a sentence inside a paragraph: the affiliation stops there.
-_SENTENCE_END = re.compile(r"(?<![А-ЯЁ])(?<!им)(?<!\bг)(?<!\bст)\.\s+(?=[А-ЯЁ])")
-
-
-def _shape_spoke(body: str) -> _Found | None:
-    """C: С докладом «Title» выступила Name, position Org (or the person first)."""
-    m = _SHAPE_C1.search(body)
-    if m:
-        person = m.group("person")
-        person = person[: e.start()] if (e := _SENTENCE_END.search(person)) else person
-        found = _person_and_affiliation(person)
-        if found:
-            return _Found(*found, talk=_title(m.group("title")))
-    m = _SHAPE_C2.search(body)
-    if m:
-        found = _person_and_affiliation(m.group("person"))
-        if found:
-            return _Found(*found, talk=_title(m.group("title")))
-    return None
-
-
 # "С докладами выступили:", "Были заслушаны доклады:": the lines after it are talks
 # even without list markers ("Name, position Org – «Title»;" one per paragraph).
 _TALK_LIST_INTRO = re.compile(
@@ -222,8 +191,6 @@ def extract_speakers(ctx: Context, people: list[PersonMention] | None = None) ->
         found = _shape_keyword(body)
         if found is None and (line.is_item or in_talk_list):
             found = _shape_person_first(body)
-        if found is None:
-            found = _shape_spoke(body)
         if found is None:
             in_talk_list = bool(_TALK_LIST_INTRO.search(line.text))
             _prose(ctx, line, people, add)

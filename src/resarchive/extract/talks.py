@@ -177,6 +177,14 @@ def _only_a_role(verbs: list[_Word], words: list[_Word]) -> bool:
     return False
 
 
+def _gap(text: str, a: _Word, b: _Word) -> str:
+    return text[a.end : b.start].strip()
+
+
+def _adjective(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:1])
+
+
 def _instrumental(word: str) -> bool:
     return any("ablt" in p.tag for p in parses(word))
 
@@ -425,11 +433,13 @@ def _position_before(ctx: Context, start: int, m: PersonMention, verbs, speakers
     and after the verb or the previous person."""
     left = max([start] + [v.end for v in verbs if v.end <= m.start])
     left = max([left] + [s.end for s in speakers if s.end <= m.start])
-    first = next(
-        (w.start for w in _words(ctx.text, left, m.start) if is_position_word(w.text)), None
-    )
-    if first is None:
+    words = _words(ctx.text, left, m.start)
+    k = next((i for i, w in enumerate(words) if is_position_word(w.text)), None)
+    if k is None:
         return None
+    while k and _adjective(words[k - 1].text) and not _gap(ctx.text, words[k - 1], words[k]):
+        k -= 1  # "главный библиотекарь": the adjectives belong to the position
+    first = words[k].start
     before = _LEADING_CONJUNCTION.sub("", ctx.text[first : m.start])
     if re.search(r"(?:,|\sи|\sа\s+также)\s*$", before):
         return None  # ", президент РБА, и Ломакин …": the previous person's position

@@ -658,6 +658,16 @@ def h6(t):
                 "С докладом",
                 "Каневская МЦБ»",
             ),
+            # A speaker in prose (issue 11's convention): experience shared is the talk.
+            spk(
+                t,
+                "Гречко Марина Юрьевна",
+                "библиотекарь",
+                "Стародеревянковской сельской библиотеки",
+                "опыт работы",
+                "Опытом работы поделилась",
+                "сельской библиотеки.",
+            ),
         ],
         "recommendations": [rec(t, None, sec, a, x, s, e) for a, x, s, e in r],
         "warnings": [

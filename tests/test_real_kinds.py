@@ -1,0 +1,250 @@
+"""The kinds real reports and resolutions write, each on short snippets written for the test
+(not taken from the corpus): persons in every name order and case, speakers told in prose,
+dates in every written form, place lines, organizers."""
+
+from __future__ import annotations
+
+import pytest
+
+from resarchive.extract.event import extract_event
+from resarchive.extract.people import find_people
+from resarchive.extract.persons import extract_persons
+from resarchive.extract.speakers import extract_speakers
+from resarchive.rules.dates import find_dates
+from resarchive.rules.place_lines import find_place_lines
+
+from .helpers import context
+
+
+def people(text: str) -> list[str]:
+    return [m.name for m in find_people(context(text)) if m.complete]
+
+
+def speakers(text: str) -> dict[str, tuple]:
+    ctx = context(text)
+    return {s.name: (s.position, s.organization, s.talk) for s in extract_speakers(ctx)}
+
+
+# --------------------------------------------------------------------------- persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Выступила Орлова Татьяна Михайловна, методист.", "Орлова Татьяна Михайловна"),
+        ("Выступила Татьяна Михайловна Орлова, методист.", "Орлова Татьяна Михайловна"),
+        ("Директор библиотеки Людмила Канушина рассказала о работе.", "Канушина Людмила"),
+        ("Модератором была Надежда Балацкая из Москвы.", "Балацкая Надежда"),
+        ("Отчёт представила Т. М. Орлова.", "Орлова Т. М."),
+        ("Отчёт представила Т.М.Орлова.", "Орлова Т. М."),
+        ("Отчёт представила Орлова Т. М., методист.", "Орлова Т. М."),
+        ("В списке: Сомова Александра, библиотекарь.", "Сомова Александра"),
+    ],
+)
+def test_every_name_order(text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # consonant-final masculine surname in the dative
+        ("Благодарность объявлена Ремезовичу Олегу Игоревичу.", "Ремезович Олег Игоревич"),
+        # the same surname of a woman does not decline
+        ("Благодарность объявлена Ремезович Ольге Игоревне.", "Ремезович Ольга Игоревна"),
+        # a surname in -а declines like a noun
+        ("Благодарность объявлена Кручине Вере Павловне.", "Кручина Вера Павловна"),
+        # an adjectival feminine surname with her first name
+        ("Благодарность объявлена Седой Анне Ильиничне.", "Седая Анна Ильинична"),
+        # initials only: the position after the name shows the case (and so the man)
+        ("Заслушан доклад Сёмина В. П., директора ЦБС.", "Сёмин В. П."),
+        ("Заслушан доклад Л. Г. Бойковой, главного библиотекаря.", "Бойкова Л. Г."),
+    ],
+)
+def test_names_in_the_nominative_by_their_own_morphology_and_context(text, name) -> None:
+    assert people(text) == [name]
+
+
+def test_yo_kept_as_written_and_a_first_name_pymorphy_reads_as_masculine() -> None:
+    assert people("Выступила Ипполита Сергеевна Грачёва, библиотекарь.") == [
+        "Грачёва Ипполита Сергеевна"
+    ]
+
+
+def test_eponyms_authors_and_villages_are_not_persons() -> None:
+    text = (
+        "Семинар прошёл в библиотеке им. А. С. Пушкина. Обзор книги И.А.Крылова подготовила "
+        "библиотекарь д. Заречье Надежда Владимировна Макарова.\n"
+    )
+    assert people(text) == ["Макарова Надежда Владимировна"]
+
+
+def test_name_and_patronymic_complete_a_person_named_before() -> None:
+    text = (
+        "Семинар открыла М. В. Кочетова, заведующая отделом. Марина Владимировна "
+        "рассказала о новой книге.\n"
+    )
+    names = [p.name for p in extract_persons(context(text), [])]
+    assert names == ["Кочетова Марина Владимировна"]
+
+
+def test_a_role_agrees_with_its_noun() -> None:
+    text = "Доклады сделали Л. Г. Бойкова, главного библиотекаря, и другие.\n"
+    [person] = extract_persons(context(text), [])
+    assert person.role == "главный библиотекарь"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def test_talk_title_then_speaker_with_position_before_the_name() -> None:
+    text = "С докладом «Книга и семья» выступила главный библиотекарь Ирина Сергеевна Лаптева.\n"
+    assert speakers(text) == {
+        "Лаптева Ирина Сергеевна": ("главный библиотекарь", None, "Книга и семья")
+    }
+
+
+def test_shared_experience_names_each_speaker_with_own_position() -> None:
+    text = (
+        "Опытом работы с подростками поделились заведующая сектором А. Н. Котова, "
+        "а также библиотекарь Ю. Г. Лисина.\n"
+    )
+    found = speakers(text)
+    assert found["Котова А. Н."] == ("заведующая сектором", None, "опыт работы с подростками")
+    assert found["Лисина Ю. Г."][0] == "библиотекарь"
+
+
+def test_review_about_topic_and_talk_noun_phrases() -> None:
+    text = (
+        "Методист И. Г. Рябова сделала обзор новых журналов: «Библиотека», «Чтение».\n"
+        "О работе с волонтёрами рассказала директор библиотеки Анна Белова.\n"
+        "С обзором периодических изданий выступила А. П. Зотова, библиотекарь.\n"
+    )
+    found = speakers(text)
+    assert found["Рябова И. Г."][2] == "обзор новых журналов"
+    assert found["Белова Анна"][2] == "О работе с волонтёрами"
+    assert found["Зотова А. П."][2] == "обзор периодических изданий"
+
+
+def test_talk_author_in_the_genitive_and_pronoun_subject() -> None:
+    text = (
+        "Совещание началось с доклада специалиста министерства Татьяны Лучиной, "
+        "посвященного сети библиотек района.\n"
+        "Открыла встречу библиотекарь Вера Павловна Смирнова. Она рассказала о "
+        "работе клуба.\n"
+    )
+    found = speakers(text)
+    assert found["Лучина Татьяна"][2] == "сети библиотек района"
+    assert found["Смирнова Вера Павловна"][2] == "о работе клуба"
+
+
+def test_greetings_and_moderators_are_persons_not_speakers() -> None:
+    text = (
+        "С приветственным словом выступила Ярослава Кленова, специалист.\n"
+        "Участников поприветствовал глава района Николай Лаврин.\n"
+        "Модератором выступила Надежда Болотова.\n"
+    )
+    ctx = context(text)
+    assert extract_speakers(ctx) == []
+    assert len(extract_persons(ctx, [])) == 3
+
+
+def test_agenda_items_give_the_talks_of_by_question_speakers() -> None:
+    text = (
+        "Повестка дня:\n1. О плане работы на год.\n2. Об итогах конкурса чтецов.\n\n"
+        "По первому вопросу выступила Гусева Анна Петровна, методист. По второму "
+        "вопросу – Котов Иван Ильич, библиограф.\n"
+    )
+    found = speakers(text)
+    assert found["Гусева Анна Петровна"][2] == "О плане работы на год"
+    assert found["Котов Иван Ильич"][2] == "Об итогах конкурса чтецов"
+
+
+def test_an_instruction_is_no_talk() -> None:
+    text = "РЕШИЛИ:\n1. Отделу (Котов И. И.) подготовить обзор сайтов к маю.\n"
+    assert speakers(text) == {}
+
+
+# --------------------------------------------------------------------------- dates, places
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("13 окт. 2022 г.", "2022-10-13", "2022-10-13"),
+        ("1-го декабря 2020 года", "2020-12-01", "2020-12-01"),
+        ("г. Тамбов, 24.II.2024", "2024-02-24", "2024-02-24"),
+        ("11.11-12.11.2021", "2021-11-11", "2021-11-12"),
+        ("с 06.11.2019 по 09 ноября 2019 г.", "2019-11-06", "2019-11-09"),
+        ("с 12 апреля 2021 г. по 14 апреля 2021 г.", "2021-04-12", "2021-04-14"),
+        ("с 28 сентября по 1 октября 2021 года", "2021-09-28", "2021-10-01"),
+        ("IMG 041512 марта 2021 года", "2021-03-12", "2021-03-12"),
+    ],
+)
+def test_dates_in_every_written_form(text: str, first: str, last: str) -> None:
+    [d] = find_dates(text)
+    assert (d.first.isoformat(), d.last.isoformat()) == (first, last)
+
+
+@pytest.mark.parametrize("debris", ["12:03", "25.11", "400", "DSC_0136.jpg", "20 Апреля"])
+def test_page_debris_gives_no_date(debris: str) -> None:
+    assert find_dates(debris) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("13 окт. 2022 г., г. Саранск", "Саранск"),
+        ("10 мая 2019 г., г. Великие Луки", "Великие Луки"),
+        ("6 июня 2019 г., г. Тверь, ул. Советская, д. 5", "Тверь"),
+        ("Новосибирск, с 28 сентября по 1 октября 2021 года", "Новосибирск"),
+    ],
+)
+def test_place_lines(line: str, place: str) -> None:
+    [found] = find_place_lines(line)
+    assert found.place == place
+
+
+def test_a_place_line_under_a_heading_is_not_joined_to_it() -> None:
+    text = "РЕЗОЛЮЦИЯ\nобластной конференции «Книга»\nКурск, 5–6 мая 2021 года\n"
+    event = extract_event(context(text))
+    assert (event.place, str(event.start), str(event.end)) == ("Курск", "2021-05-05", "2021-05-06")
+
+
+# --------------------------------------------------------------------------- organizers
+
+
+def test_organizers_list_in_the_instrumental_to_the_end_of_the_sentence() -> None:
+    text = (
+        "Семинар был организован Министерством культуры Курской области, Курской областной "
+        "библиотекой для детей и юношества им. А. П. Гайдара, Союзом библиотек края.\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Министерство культуры Курской области",
+        "Курская областная библиотека для детей и юношества им. А. П. Гайдара",
+        "Союз библиотек края",
+    ]
+
+
+def test_organizers_with_lower_case_bodies_and_a_closing_dash() -> None:
+    text = (
+        "Как сообщили организаторы – областная научная библиотека и Союз библиотекарей – "
+        "конференция собрала гостей.\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Областная научная библиотека",
+        "Союз библиотекарей",
+    ]
+
+
+def test_supporters_are_organizers_only_when_none_is_named() -> None:
+    supported = "Семинар прошёл при участии и поддержке Министерства культуры края.\n"
+    event = extract_event(context(supported))
+    assert event.organizers == ["Министерство культуры края"]
+    both = "Семинар организован Союзом библиотек при поддержке Министерства культуры края.\n"
+    assert extract_event(context(both)).organizers == ["Союз библиотек"]
+
+
+def test_the_body_whose_event_it_is() -> None:
+    text = "Состоялся выездной семинар Курской областной юношеской библиотеки «Молодёжь».\n"
+    assert extract_event(context(text)).organizers == ["Курская областная юношеская библиотека"]
