@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from .rules.dates import find_dates
 from .rules.markers import list_marker
 from .rules.place_lines import is_place_line
+from .rules.quotes import typographic_quotes
+from .rules.words import is_entry
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,12 @@ _PAGE_TAIL = re.compile(
 _CAPS_HEADING = re.compile(r"^\W*[А-ЯЁ]{5,}(?:[\s-]+[А-ЯЁ]+){0,3}\W*$")
 
 
+def _opens_a_document(text: str) -> bool:
+    """ "Решение от 13 марта 2009 года", "Протокол № 3": a document's own heading word."""
+    m = re.match(r"[А-ЯЁ][а-яё]+", text)
+    return bool(m) and is_entry(m.group(), "document_words")
+
+
 def _starts_with_date(text: str) -> bool:
     """ "25 – 26 октября 2012 г. …", "24.11.2021 …": a line that opens with a dated date."""
     found = find_dates(text[:80])
@@ -137,7 +145,8 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
     - hard line breaks inside a paragraph become spaces;
     - a paragraph that starts in lower case after one that did not end a sentence
       continues it (a page break inside a list item), and a stray "- " before it is dropped;
-    - markdown bold markers and soft hyphens are removed, spaces folded.
+    - markdown bold markers and soft hyphens are removed, spaces folded;
+    - straight quotes that pair up become «» (`rules.quotes.typographic_quotes`).
 
     `is_word` (e.g. a morphological dictionary lookup) tells real compounds like
     "онлайн-\\nмероприятия" from wrapped words; without it every such break is joined.
@@ -186,6 +195,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 and not bold
                 and not _FORM_LABEL.match(text)
                 and not _CAPS_HEADING.match(text)
+                and not _opens_a_document(text)
                 # "г. Петрозаводск, 8 декабря 2010 г.": a heading line of a place and a
                 # date may start in lower case ("г."), but never continues the line before.
                 and not is_place_line(text)
@@ -210,7 +220,8 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
         for ch, off in unit:
             out_chars.append(ch)
             out_offsets.append(off)
-    return CleanText("".join(out_chars), tuple(out_offsets), source)
+    # Straight quotes that pair up read as «» (same length: the offsets hold).
+    return CleanText(typographic_quotes("".join(out_chars)), tuple(out_offsets), source)
 
 
 def _join(

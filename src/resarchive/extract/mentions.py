@@ -98,9 +98,27 @@ def find_mentions(ctx: Context) -> list[Mention]:
         mention.sentence = sent
         mention.dates = dates_in(text, *sent)
         mentions.append(mention)
+    if not mentions:
+        mentions += _body_meetings(ctx)
     for mention in mentions:
         mention.score = _score(ctx, mention, mentions, operative)
     return mentions
+
+
+def _body_meetings(ctx: Context) -> list[Mention]:
+    """ "РЕШЕНИЕ методического совета": a heading that names a deciding body in the
+    genitive tells a meeting of that body (`data/collegial_bodies.txt`)."""
+    text, heading_end = ctx.text, ctx.layout.heading_end
+    out = []
+    for m in phrase_matcher("collegial_bodies").finditer(text, 0, heading_end):
+        word = text[m.start : m.end]
+        if not any("gent" in p.tag for p in nlp.morph().parse(word.lower())[:2]):
+            continue
+        sent = (m.start, heading_end)
+        mention = Mention("meeting", m.start, m.end, None, True, sentence=sent)
+        mention.dates = dates_in(text, *sent)
+        out.append(mention)
+    return out[:1]
 
 
 def says_held(text: str) -> bool:

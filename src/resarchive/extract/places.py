@@ -33,8 +33,10 @@ _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
 # "г. Кемерово", "г.Белово", "города Коврова"; not "2022 г.\nМуниципальное" (a year).
 @lru_cache(maxsize=1)
 def _city() -> re.Pattern:
+    """ "г. Кемерово", "города Коврова", "г. Нижний Новгород" (an adjective and its noun)."""
     return re.compile(
-        rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:{settlement_prefix('город')})[ \u00a0]?({_CAP})"
+        rf"(?<![А-Яа-яЁё\d])(?<!\d )(?:{settlement_prefix('город')})[ \u00a0]?"
+        rf"({_CAP}(?:\s{_CAP})?)"
     )
 
 
@@ -91,9 +93,13 @@ def extract_places(ctx: Context) -> list[Place]:
         covered.append((m.start(), m.end()))
 
     for m in _city().finditer(text):
-        name = phrase_nominative(m.group(1))
-        found.append((m.start(1), m.end(1), name, "city"))
-        covered.append((m.start(1), m.end(1)))
+        words = m.group(1).split()
+        if len(words) == 2 and not _is_adjective(words[0]):
+            words = words[:1]  # "г. Кемерово Кемеровской области": the city is one word
+        end = m.start(1) + len(" ".join(words))
+        name = phrase_nominative(text[m.start(1) : end])
+        found.append((m.start(1), end, name, "city"))
+        covered.append((m.start(1), end))
     for m in _settlement().finditer(text):
         if m.group(0).startswith(("г.", "гор", "город")) or any(
             a <= m.start(1) < b for a, b in covered

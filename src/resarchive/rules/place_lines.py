@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .dates import DateMention, dates_in
 from .settlements import settlement_prefix
+from .words import is_entry
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class PlaceLine:
 def _place_head() -> re.Pattern:
     return re.compile(
         r"^(?:" + settlement_prefix() + r"\s*)?"
-        r"(?P<place>[А-ЯЁ][а-яё]+(?:[- ][А-ЯЁа-яё][а-яё]+){0,2})"
+        r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+){0,2}(?: [А-ЯЁ][а-яё]+)?)"
         r"(?:\s*[,–—-]\s*|\s+(?=[сС]?\s*\d))"
     )
 
@@ -77,9 +78,13 @@ def _ends(line: str, pos: int) -> bool:
 
 
 def _could_be_place(name: str) -> bool:
+    """Not a verb ("Решили 13 мая …") nor a document's word ("Решение от …")."""
     from ..nlp import morph
 
-    first = morph().parse(name.split()[0].lower())[0]
+    word = name.split()[0]
+    first = morph().parse(word.lower())[0]
+    if is_entry(word, "document_words"):
+        return False
     return first.tag.POS not in ("VERB", "INFN", "PRTS", "ADVB", "PREP", "CONJ", "PRCL", "NPRO")
 
 

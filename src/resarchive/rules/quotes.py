@@ -36,9 +36,20 @@ def strip_outer_quotes(text: str) -> str:
 
 
 def matching_quote(text: str, i: int, end: int | None = None) -> int | None:
-    """Index of the quote closing the one at text[i] before `end` (nesting-aware for «»)."""
+    """Index of the quote closing the one at text[i] before `end`.
+
+    «» nest; straight quotes nest too when their place tells opening from closing: a `"`
+    glued to the word after it opens, one glued to the word before it closes
+    (`"Централизованная библиотечная система "Родник"` closes after Родник).
+
+    >>> t = 'МБУК "ЦБС "Родник" г. Оренбурга" провела'
+    >>> t[5 : matching_quote(t, 5) + 1]
+    '"ЦБС "Родник" г. Оренбурга"'
+    """
     end = len(text) if end is None else end
     ch = text[i]
+    if ch == '"':
+        return _matching_straight_quote(text, i, end)
     if ch in _PAIRED:
         j = text.find(_PAIRED[ch], i + 1, end)
         return j if j >= 0 else None
@@ -51,6 +62,54 @@ def matching_quote(text: str, i: int, end: int | None = None) -> int | None:
             if depth == 0:
                 return j
     return None
+
+
+def _matching_straight_quote(text: str, i: int, end: int) -> int | None:
+    depth = 1
+    first = None
+    for j in range(i + 1, end):
+        if text[j] != '"':
+            continue
+        first = j if first is None else first
+        before, after = text[j - 1], text[j + 1 : j + 2]
+        opens = before in " \t(«" and after[:1].isalnum()
+        if opens:
+            depth += 1
+            continue
+        depth -= 1
+        if depth == 0:
+            return j
+    return first  # unbalanced: the next quote closes, as before
+
+
+def typographic_quotes(text: str) -> str:
+    """Straight quotes that pair up as «», the rest as written (same length, so offsets
+    hold): every rule then reads one kind of quotes.
+
+    >>> typographic_quotes('МБУК "ЦБС "Родник" г. Оренбурга", 5" и "X')
+    'МБУК «ЦБС «Родник» г. Оренбурга», 5" и "X'
+    """
+    if '"' not in text:
+        return text
+    chars = list(text)
+    i = text.find('"')
+    while i >= 0:
+        j = _matching_straight_quote(text, i, len(text)) if _opens(text, i) else None
+        if j is not None and _closes(text, j) and "\n" not in text[i:j]:
+            inner = typographic_quotes(text[i + 1 : j])
+            chars[i : j + 1] = ["«", *inner, "»"]
+            i = text.find('"', j + 1)
+        else:
+            i = text.find('"', i + 1)
+    return "".join(chars)
+
+
+def _opens(text: str, i: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and text[i + 1 : i + 2].isalnum()
+
+
+def _closes(text: str, j: int) -> bool:
+    return text[j - 1 : j].strip() != "" and not text[j + 1 : j + 2].isalnum()
 
 
 _OPEN_QUOTE = re.compile('[«“„"]')
