@@ -24,6 +24,7 @@ import re
 from ..record.models import Event
 from ..rules.dates import DateMention, dates_in, find_dates
 from ..rules.place_lines import find_place_lines
+from ..rules.quotes import matching_quote, strip_outer_quotes
 from .context import Context
 from .document import is_date_line
 from .mentions import Mention, choose_event, find_mentions
@@ -33,12 +34,30 @@ from .participants import event_format, narrative, participants
 from .phrases import phrase_nominative
 from .venue import event_place
 
+# How reports name an event apart from "семинар «X»": "«X» – так назывался семинар",
+# "носила название «X»", "тема конференции — «X»".
+_NAMED = re.compile(
+    r"(?P<q1>«[^\n]{2,200}?»)[\s,–—-]*(?:так\s+)?(?:назывался|называлась|называлось|"
+    r"называлось|была\s+обозначена\s+тема)"
+    r"|(?:носил[аои]?|получил[аои]?)\s+название\s+(?P<q2>«[^\n]{2,200}?»)"
+)
+
 
 def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None:
     titled = [m for m in group if m.title]
     if titled:
         return titled[0].title
     text = ctx.text
+    named = _NAMED.search(text)
+    if named:  # "«X» – так назывался семинар": said of the event wherever it stands
+        q = named.start("q1") if named.group("q1") else named.start("q2")
+        close = matching_quote(text, q)
+        if close is not None:
+            return strip_outer_quotes(text[q : close + 1])
+    for m in group:
+        proper = _proper_name(text, m)
+        if proper:
+            return proper
     for m in group:
         if m.in_heading:
             phrase = ctx.layout.line_at(m.start).text
@@ -60,6 +79,21 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
                 phrase_nominative(text[start : best.end] + " " + owner.group(1))
             )
     return None
+
+
+def _proper_name(text: str, m: Mention) -> str | None:
+    """ "прошел Съезд школьных библиотекарей Приволжского Федерального округа": a type word
+    written with a capital inside a sentence begins the event's own name."""
+    word = text[m.start : m.end]
+    if not word[:1].isupper() or m.in_heading or not re.search(r"[а-яё,]\s+$", text[: m.start]):
+        return None
+    tail = re.match(r"(?:\s+[А-ЯЁа-яё][а-яё-]+){1,8}", text[m.end :])
+    if not tail:
+        return None
+    words = tail.group().split()
+    while words and (re.search(r"(?:л|ла|ло|ли|ся|сь)$", words[-1]) or words[-1][0].islower()):
+        words.pop()  # a verb after the name, or lower-case words not ending it
+    return " ".join([word, *words]) if words else None
 
 
 def _modifiers_start(text: str, pos: int) -> int:

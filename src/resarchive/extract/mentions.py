@@ -37,7 +37,10 @@ class Mention:
 
 # What may stand between the type word and its quoted title.
 _TITLE_GAP = re.compile(r"\s*(?:[:–—-]\s*|на\s+тему:?\s*|по\s+теме:?\s*|под\s+названием\s*)?")
-_GAP_WORD = re.compile(r"\s+([а-яё]+(?:-[а-яё]+)?)(?=\s)")
+# A word between the type word and its title: a genitive ("детских", "Самарской
+# областной … библиотеки"), or "для" before one ("для сотрудников библиотеки").
+_GAP_WORD = re.compile(r"\s+((?:для\s+)?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?)(?=\s)")
+_GAP_WORDS = 6
 
 
 @lru_cache(maxsize=50_000)
@@ -47,6 +50,22 @@ def _is_genitive_word(word: str) -> bool:
     if any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in parses[:1]):
         return False
     return any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses)
+
+
+def _plural_name(text: str, start: int) -> bool:
+    """ "Краеведческие чтения", "Чтения": readings as an event are named, with a capital or
+    an adjective before them — "чтения книг" is no event."""
+    if text[start].isupper():
+        return True
+    before = re.search(r"([А-Яа-яЁё-]+)\s+$", text[max(0, start - 40) : start])
+    return bool(before) and any(
+        p.tag.POS == "ADJF" and "plur" in p.tag for p in nlp.morph().parse(before.group(1))[:2]
+    )
+
+
+@lru_cache(maxsize=50_000)
+def _has_plural(word: str) -> bool:
+    return any("plur" in p.tag for p in nlp.morph().parse(word.lower()))
 
 
 @lru_cache(maxsize=50_000)
@@ -63,9 +82,12 @@ def _find_title(
     also after a genitive phrase that belongs to the type word ("форума детских
     библиотек «X»", "конференции молодых специалистов «X»"). Not for a meeting:
     "заседание клуба «X»" names the club, the meeting's owner."""
-    for _ in range(4 if genitive_gap else 0):
+    for _ in range(_GAP_WORDS if genitive_gap else 0):
         word = _GAP_WORD.match(text, pos)
-        if not word or word.end() > limit or not _is_genitive_word(word.group(1)):
+        if not word or word.end() > limit:
+            break
+        last = word.group(1).split()[-1]
+        if not _is_genitive_word(last.lower()) or last[0].isupper() and last.isupper():
             break
         pos = word.end()
     gap = _TITLE_GAP.match(text, pos)
@@ -84,7 +106,13 @@ def find_mentions(ctx: Context) -> list[Mention]:
     operative = [s.intro for s in layout.sections if classify_intro(s.intro.text)]
     mentions: list[Mention] = []
     for m in phrase_matcher("event_types").finditer(plain):
-        if not _has_singular(plain[m.start : m.end].split()[-1]):
+        kind, *number = m.value.split()
+        word = plain[m.start : m.end].split()[-1]
+        if (
+            (number == ["plur"]) == _has_singular(word)
+            or number == ["plur"]
+            and not _plural_name(plain, m.start)
+        ):
             continue
         if m.entry == "встреча" and re.search(
             r"деловых|клуб", plain[max(0, m.start - 20) : m.start], re.I
@@ -92,17 +120,77 @@ def find_mentions(ctx: Context) -> list[Mention]:
             continue  # "Клуб деловых встреч" is a club's name, not a meeting
         in_heading = m.start < heading_end
         limit = heading_end if in_heading else layout.line_at(m.end).end
-        found = _find_title(text, m.end, limit, genitive_gap=m.value != "meeting")
+        found = _find_title(text, m.end, limit, genitive_gap=kind != "meeting")
         sent = (m.start, heading_end) if in_heading else ctx.sentence_bounds(m.start)
-        mention = Mention(m.value, m.start, m.end, found[0] if found else None, in_heading)
+        mention = Mention(kind, m.start, m.end, found[0] if found else None, in_heading)
         mention.sentence = sent
         mention.dates = dates_in(text, *sent)
         mentions.append(mention)
+    mentions += _quoted_types(ctx)
+    mentions += _named_in_quotes(ctx, mentions)
     if not mentions:
         mentions += _body_meetings(ctx)
     for mention in mentions:
         mention.score = _score(ctx, mention, mentions, operative)
     return mentions
+
+
+def _quoted_types(ctx: Context) -> list[Mention]:
+    """ "заседание «круглого стола» по теме «X»": a type word put in quotes is a mention of
+    that type, not a name."""
+    text, out = ctx.text, []
+    for q in re.finditer(r"«", text):
+        close = matching_quote(text, q.start())
+        if close is None or close - q.start() > 40:
+            continue
+        inner = text[q.start() + 1 : close]
+        found = next(phrase_matcher("event_types").finditer(inner), None)
+        if found is None or inner.strip(" «»").lower() != inner[found.start : found.end].lower():
+            continue
+        sent = ctx.sentence_bounds(q.start())
+        limit = ctx.layout.line_at(close).end
+        title = _find_title(text, close + 1, limit, genitive_gap=True)
+        kind = found.value.split()[0]
+        mention = Mention(kind, q.start(), close + 1, title[0] if title else None, sentence=sent)
+        mention.in_heading = q.start() < ctx.layout.heading_end
+        mention.dates = dates_in(text, *sent)
+        out.append(mention)
+    return out
+
+
+def _named_in_quotes(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """An event named only in quotes, in a sentence that tells it took place: "прошла
+    Третья «Читательская Ассамблея Содружества»" (the quotes right after the verb), or
+    "состоялась «Школа библиотекаря»" with a type word in the name; the type from that
+    word, else other. Quoted speech is no name: a name is short and has no full stop."""
+    text, out = ctx.text, []
+    titled = {m.title for m in mentions if m.title}
+    for q in re.finditer(r"«", text):
+        close = matching_quote(text, q.start())
+        if close is None or close - q.start() > 150:
+            continue
+        name = strip_outer_quotes(text[q.start() : close + 1])
+        if name in titled or len(name.split()) > 12 or re.search(r"[.!?]\s", name):
+            continue
+        bare = next(phrase_matcher("event_types").finditer(name), None)
+        if bare is not None and name[bare.start : bare.end].lower() == name.lower():
+            continue  # «круглый стол»: a type word in quotes (`_quoted_types`)
+        sent = ctx.sentence_bounds(q.start())
+        before = text[sent[0] : q.start()]
+        after_verb = re.search(
+            r"(?:состоял|прош[её]л|прошл|пройд[её]т|состоится)\w*(?:\s+[А-ЯЁIVX0-9][\w-]*)?\s*$",
+            before,
+        )
+        typed = next(phrase_matcher("event_types").finditer(" ".join(name.split()[:4])), None)
+        if not (after_verb or typed and says_held(text[sent[0] : sent[1]])):
+            continue
+        kind = typed.value.split()[0] if typed else "other"
+        if kind == "meeting" or re.search(r"(?:доклад|сообщени|тем)\w*\s*$", before):
+            continue
+        mention = Mention(kind, q.start(), close + 1, name, False, sentence=sent)
+        mention.dates = dates_in(text, *sent)
+        out.append(mention)
+    return out
 
 
 def _body_meetings(ctx: Context) -> list[Mention]:

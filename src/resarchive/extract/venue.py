@@ -15,7 +15,7 @@ from functools import lru_cache
 from .. import nlp
 from ..rules.place_lines import find_place_lines
 from ..rules.settlements import settlement_prefix
-from ..rules.words import has_lemma
+from ..rules.words import forms_of, has_lemma, word_table
 from .context import Context
 from .mentions import Mention, says_held
 from .morph import capitalize_first
@@ -57,8 +57,8 @@ def city_in(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
         if len(words) == 2 and not is_geo(words[1]):
             words = words[:1]
         head = words[-1]
-        if _not_a_city(head):
-            continue
+        if _not_a_city(head) or _region_adjective(text, m.start("city") + len(" ".join(words))):
+            continue  # "в Ростовской области": a region, not a city
         if explicit or is_geo(head) or _natasha_loc(ctx, m.start("city")):
             city = " ".join(words)
             return (
@@ -66,6 +66,42 @@ def city_in(ctx: Context, start: int, end: int) -> tuple[str, int, int] | None:
                 m.start("city"),
                 m.start("city") + len(city),
             )
+    return None
+
+
+@lru_cache(maxsize=1)
+def _region_noun() -> re.Pattern:
+    """ "области", "края", "районе": a region's noun, any case (`data/place_kinds.txt`)."""
+    nouns = [
+        k for k, v in word_table("place_kinds").items() if v in ("region", "district", "republic")
+    ]
+    forms = sorted({f for n in nouns for f in forms_of(n)}, key=len, reverse=True)
+    return re.compile(r"\s+(?:" + "|".join(forms) + r")(?![а-яё])", re.I)
+
+
+def _region_adjective(text: str, end: int) -> bool:
+    """ "Ростовской области": the word before a region's noun names the region."""
+    return bool(_region_noun().match(text, end))
+
+
+# "в Центральной модельной библиотеке Петровска", "библиотеке … города Новошахтинска": the
+# venue's town, in the genitive after the venue's name.
+_VENUE_TOWN = re.compile(
+    r"(?<![А-Яа-яЁё])(?:[Вв]|[Вв]о|[Нн]а\s+базе)\s+(?:[А-ЯЁа-яё][а-яё-]+\s+){0,6}?"
+    r"(?:библиотек[еиы]|центр[ае]|музе[еяй]|доме|дворце|зале)"
+    r"(?:\s+(?:им\.|имени)\s+(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+)?"
+    r"\s+(?:(?P<prefix>г\.|города)\s?)?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![а-яё])"
+)
+
+
+def venue_town(ctx: Context, start: int, end: int) -> str | None:
+    """The town of a venue named in text[start:end], if written after the venue."""
+    for m in _VENUE_TOWN.finditer(ctx.text, start, end):
+        town = m.group("town")
+        if _not_a_city(town) or _region_adjective(ctx.text, m.end("town")):
+            continue
+        if m.group("prefix") or is_geo(town):
+            return capitalize_first(phrase_nominative(town))
     return None
 
 
@@ -83,6 +119,13 @@ def _place_label() -> re.Pattern:
     )
 
 
+def _explicit(text: str, city_start: int) -> bool:
+    """ "в городе Каменске-Уральском", "в г. Твери": the word says it is a town."""
+    return bool(
+        re.search(settlement_prefix() + r"\s?$", text[max(0, city_start - 12) : city_start])
+    )
+
+
 def event_place(ctx: Context, group: list[Mention]) -> str | None:
     """The city or settlement the event took place in, or None."""
     heading = ctx.layout.heading
@@ -91,7 +134,12 @@ def event_place(ctx: Context, group: list[Mention]) -> str | None:
             return pl.place
     label = _place_label().search(ctx.text)
     if label:
-        return capitalize_first(phrase_nominative(label.group("place")))
+        # "Место проведения: Республика Беларусь, г. Минск": the town, when the line has one.
+        line = ctx.layout.line_at(label.start("place"))
+        town = re.search(
+            settlement_prefix("город") + r"\s?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)", line.text
+        )
+        return capitalize_first(phrase_nominative(town.group(1) if town else label.group("place")))
     by_score = sorted(group, key=lambda m: -m.score)
     for m in by_score:
         sentence = ctx.text[m.sentence[0] : m.sentence[1]]
@@ -103,11 +151,18 @@ def event_place(ctx: Context, group: list[Mention]) -> str | None:
             return found[0]
     for m in by_score:
         # "14 апреля в Курске прошла конференция": the city before the type word, in a
-        # sentence that tells the event with its date and a "held" verb.
-        if m.dates and says_held(ctx.text[m.sentence[0] : m.sentence[1]]):
+        # sentence that tells the event with its date and a "held" verb, or with "в городе".
+        if says_held(ctx.text[m.sentence[0] : m.sentence[1]]):
             found = city_in(ctx, m.sentence[0], m.start)
-            if found:
+            if found and (m.dates or _explicit(ctx.text, found[1]) or is_geo(found[0])):
                 return found[0]
+    for m in by_score:
+        sentence = ctx.text[m.sentence[0] : m.sentence[1]]
+        if m.in_heading or m.dates or says_held(sentence):
+            start = ctx.layout.line_at(m.start).start if m.in_heading else m.sentence[0]
+            town = venue_town(ctx, start, m.sentence[1])
+            if town:
+                return town
     for line in heading:
         m = re.fullmatch(r"\s*" + settlement_prefix() + r"\s*([А-ЯЁ][\w-]+)\s*", line.text)
         if m:
