@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..layout import Line
 from ..record.models import Recommendation
+from ..rules.words import has_lemma
 from .addressees import (
     dative_np,
     heading_addressee,
@@ -38,7 +39,7 @@ from .addressees import (
     tokens_in,
 )
 from .context import Context
-from .operative import classify_intro, is_bare_heading, is_modal, last_sentence
+from .operative import classify_intro, is_bare_heading, is_modal, last_sentence, says
 
 _TERMINAL = ".;!?…"
 
@@ -60,6 +61,8 @@ def _starts_with_instruction(ctx: Context, start: int, end: int) -> bool:
     words = [t for t in toks if t.pos != "PUNCT"]
     if not words:
         return False
+    if _leads_to_infinitive(words):
+        return True
     # "Шире освещать …": an adverb or two may come before the infinitive.
     lead = 0
     while (
@@ -74,6 +77,22 @@ def _starts_with_instruction(ctx: Context, start: int, end: int) -> bool:
     if dative_np(ctx, start, end) is not None:
         return True
     return _object_then_infinitive(words)
+
+
+def _leads_to_infinitive(words: list) -> bool:
+    """ "Учитывая значение библиотек, оказывать …", "В целях сохранения сети не допускать …",
+    "При планировании работы учитывать …": an introductory gerund or prepositional phrase,
+    then the infinitive, with no finite verb before it."""
+    if not words or words[0].pos not in ("VERB", "ADP") or is_inf(words[0]):
+        return False
+    if words[0].pos == "VERB" and words[0].feats.get("VerbForm") != "Conv":
+        return False
+    for tok in words[1:20]:
+        if is_inf(tok):
+            return True
+        if tok.pos in ("VERB", "AUX") and tok.feats.get("VerbForm") == "Fin":
+            return False
+    return False
 
 
 def _object_then_infinitive(words: list) -> bool:
@@ -222,10 +241,70 @@ def _fallback(ctx: Context, lines: tuple[Line, ...]) -> list[_Item]:
     return items
 
 
+def _operative_prose(ctx: Context) -> list[_Item]:
+    """No operative part at all: the sentences of prose that instruct — a modal predicate
+    ("Необходимо расширить …", "Библиотекам следует …", "должны быть созданы …", not
+    "Важно отметить, что …"), a narrated decision ("Было принято решение провести …"), and
+    the bare infinitives that follow such a sentence ("Поддерживать своих коллег.")."""
+    items: list[_Item] = []
+    for line in ctx.layout.lines:
+        if line.is_item:
+            continue
+        follows = False
+        pos = line.start
+        while pos < line.end:
+            start, end = ctx.sentence_bounds(pos)
+            end = max(end, start + 1)
+            words = [t for t in tokens_in(ctx, start, end) if t.pos != "PUNCT"]
+            if _instructs(words) or follows and words and is_inf(words[0]):
+                text = ctx.text[start:end].strip()
+                items.append(
+                    _Item(None, text, start, end, item_addressee(ctx, start, end), None, "para")
+                )
+                follows = True
+            else:
+                follows = False
+            pos = end + 1 if end > pos else pos + 1
+    return items
+
+
+def _instructs(words: list) -> bool:
+    for k, tok in enumerate(words[:12]):
+        if (
+            tok.pos in ("VERB", "AUX")
+            and tok.feats.get("VerbForm") == "Fin"
+            and not is_modal(tok.text)
+        ):
+            if _decided(words[k : k + 3]):
+                return any(is_inf(t) for t in words[k + 1 : k + 6])
+            return False
+        if is_modal(tok.text):
+            rest = words[k + 1 : k + 4]
+            if any(_discourse(t.text) for t in rest):
+                return False  # "Важно отметить, что …"
+            return any(is_inf(t) or t.feats.get("Variant") == "Short" for t in rest)
+        if _decided(words[k : k + 3]):
+            return any(is_inf(t) for t in words[k + 1 : k + 6])
+    return False
+
+
+def _discourse(word: str) -> bool:
+    return has_lemma(word, "discourse_verbs")
+
+
+def _decided(words: list) -> bool:
+    text = " ".join(t.text for t in words)
+    return (
+        says(text, "decided_phrases")
+        and not says(text, "operative_words")
+        or bool(re.match(r"(?:принято|было)\s+(?:принято\s+)?решение", text, re.I))
+    )
+
+
 def extract_recommendations(ctx: Context) -> list[Recommendation]:
     """The operative items of the document, in order, with number, section and addressee."""
     lines = ctx.layout.lines
-    items = _scan(ctx, lines) or _fallback(ctx, lines)
+    items = _scan(ctx, lines) or _fallback(ctx, lines) or _operative_prose(ctx)
     out = []
     for it in items:
         text = re.sub(r"\s+", " ", it.text).strip()
