@@ -220,6 +220,12 @@ def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> i
         if rest.startswith(" ") and end + 1 in loc_spans and head is not None:
             end = loc_spans[end + 1]
             continue
+        if head is not None and (tail_end := _genitive_name(text, end, phrase_head or head)):
+            end = tail_end  # "Экономический совет Содружества Независимых Государств"
+            continue
+        if head not in (None, "abbr", "tail") and (tail_end := _genitive_tail(text, end)):
+            end = tail_end  # "Централизованная система детских библиотек"
+            continue
         m = re.match(r"\s(для|по)\s", rest)
         noun_head = phrase_head if phrase_head in word_set("org_heads") else head
         if (
@@ -235,6 +241,37 @@ def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> i
                 end = tail_end
                 continue
         return end
+
+
+_NAME_WORD = re.compile(
+    r"([ \t]+и)?[ \t]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|[А-ЯЁ]{2,6}[а-яё]*)(?=[\s,.;:»)]|$)"
+)
+
+
+def _genitive_name(text: str, end: int, head: str) -> int | None:
+    """Capitalized words in the genitive and abbreviations that go on a name: "Содружества
+    Независимых Государств", "Евразии", "БГУ", "Урала и Западной Сибири"; not a legal form
+    (the next organization) nor a person's first name."""
+    found = None
+    while m := _NAME_WORD.match(text, end):
+        word = m.group(2)
+        if word.isupper():
+            # "Фундаментальная библиотека БГУ"; not "Методический отдел МЦБ": a department
+            # is named within its institution.
+            if gazetteer.is_legal_form(word) or m.group(1) or head in word_set("org_subunits"):
+                break
+        elif not _genitive_proper(word) or m.group(1) and found is None:
+            break
+        end = found = m.end()
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def _genitive_proper(word: str) -> bool:
+    ps = parses(word)
+    if any({"Name", "Patr"} & set(p.tag.grammemes) for p in ps[:2]):
+        return False
+    return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in ps)
 
 
 def _last_head(text: str, end: int) -> str | None:
