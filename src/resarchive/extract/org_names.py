@@ -16,6 +16,7 @@ from ..record.models import Organization
 from ..rules import gazetteer
 from ..rules.quotes import matching_quote
 from ..rules.words import is_entry, word_set
+from .affiliation import is_position_word
 from .context import Context
 from .morph import parses
 from .phrases import phrase_nominative
@@ -70,6 +71,12 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
 
 def _normalize(text: str) -> str:
     name = " ".join(text.split()).strip(" ,;:.-–")
+    # "Заведующая Городская библиотека": a position that opens a sentence is not the name's.
+    first = re.match(r"([А-ЯЁ][а-яё-]+)\s+(?=[А-ЯЁ«])", name)
+    if first and is_position_word(first.group(1)):
+        name = name[first.end() :]
+    # "Омской областной б": an excerpt cut inside the name's last word.
+    name = re.sub(r"\s+[А-Яа-яЁё]$", "", name)
     if name.startswith("«") and name.endswith("»") and name.count("«") == 1:
         return name[1:-1]
     if name[:1] == "«":

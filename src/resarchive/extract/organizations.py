@@ -220,7 +220,9 @@ def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> i
         if rest.startswith(" ") and end + 1 in loc_spans and head is not None:
             end = loc_spans[end + 1]
             continue
-        if head is not None and (tail_end := _genitive_name(text, end, phrase_head or head)):
+        noun = phrase_head or head
+        subunit = noun in word_set("org_subunits")
+        if head is not None and not subunit and (tail_end := _genitive_name(text, end, noun)):
             end = tail_end  # "Экономический совет Содружества Независимых Государств"
             continue
         if head not in (None, "abbr", "tail") and (tail_end := _genitive_tail(text, end)):
@@ -251,14 +253,14 @@ _NAME_WORD = re.compile(
 def _genitive_name(text: str, end: int, head: str) -> int | None:
     """Capitalized words in the genitive and abbreviations that go on a name: "Содружества
     Независимых Государств", "Евразии", "БГУ", "Урала и Западной Сибири"; not a legal form
-    (the next organization) nor a person's first name."""
+    (the next organization) nor a person's name. Not after a department ("Методический
+    отдел МЦБ", "Отдел … Государственной научной библиотеки"): a department is named
+    within its institution, which is an organization of its own."""
     found = None
     while m := _NAME_WORD.match(text, end):
         word = m.group(2)
         if word.isupper():
-            # "Фундаментальная библиотека БГУ"; not "Методический отдел МЦБ": a department
-            # is named within its institution.
-            if gazetteer.is_legal_form(word) or m.group(1) or head in word_set("org_subunits"):
+            if gazetteer.is_legal_form(word) or m.group(1):
                 break
         elif not _genitive_proper(word) or m.group(1) and found is None:
             break
@@ -268,8 +270,9 @@ def _genitive_name(text: str, end: int, head: str) -> int | None:
 
 @lru_cache(maxsize=50_000)
 def _genitive_proper(word: str) -> bool:
+    """A capitalized word in the genitive that is not part of a person's name."""
     ps = parses(word)
-    if any({"Name", "Patr"} & set(p.tag.grammemes) for p in ps[:2]):
+    if any({"Name", "Patr", "Surn"} & set(p.tag.grammemes) for p in ps[:2]):
         return False
     return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in ps)
 
@@ -293,13 +296,16 @@ def _last_head(text: str, end: int) -> str | None:
 
 
 def _lower_tail(text: str, at: int) -> int | None:
-    """Lower-case adjectives and nouns (joined by "и") from `at`: "детей и юношества"."""
+    """Lower-case adjectives and nouns (joined by "и") from `at`: "детей и юношества"; not
+    "по данному вопросу" (`data/not_field_nouns.txt`)."""
     end = None
     for m in re.finditer(r"[а-яё]+(?:-[а-яё]+)*|\S", text[at : at + 200]):
         w = m.group()
         if w == "и":
             continue
-        if not w[0].isalpha():
+        if not w[0].isalpha() or is_entry(w, "not_field_nouns"):
+            if w[0].isalpha():
+                return None
             break
         ps = parses(w)
         best = max(ps, key=lambda p: p.score)

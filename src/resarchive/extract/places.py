@@ -22,7 +22,7 @@ from functools import lru_cache
 from .. import lemmas
 from ..record.models import Place
 from ..rules.settlements import settlement_head, settlement_prefix
-from ..rules.words import word_set, word_table
+from ..rules.words import is_entry, word_set, word_table
 from .context import Context
 from .morph import match_case, parses
 from .phrases import phrase_nominative
@@ -125,6 +125,8 @@ def extract_places(ctx: Context) -> list[Place]:
         raw = " ".join(s.text.split())
         if _adjective_of_a_name(raw, text[s.stop : s.stop + 30]):
             continue  # "Головчинской модельной библиотеки": part of an organization's name
+        if _not_a_place_span(text, s.start, s.stop, raw):
+            continue
         name = phrase_nominative(raw, prefer_singular=True)
         found.append((s.start, s.stop, name, _kind(name)))
 
@@ -142,6 +144,18 @@ def extract_places(ctx: Context) -> list[Place]:
         seen[key] = place
         out.append(place)
     return out
+
+
+def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
+    """Spans natasha reads as places that are not: a heading in capitals ("КОНФЕРЕНЦИЯ В
+    КАМЕНСКЕ-УРАЛЬСКОМ Сегодня"), a word the excerpt cuts ("… и Общеросси"), a phrase
+    headed by an organization's noun ("Девятовского сельского филиала")."""
+    words = re.findall(r"[А-Яа-яЁё-]+", raw)
+    if any(len(w) > 3 and w.isupper() for w in words):
+        return True
+    if not text[stop:].strip():
+        return True  # the text ends inside the word: a cut excerpt
+    return any(is_entry(w, "org_heads") for w in words[1:])
 
 
 def settlement_nominative(name: str, prefix: str) -> str:
@@ -188,12 +202,11 @@ def _geo(word: str) -> bool:
 
 
 # One country under its two names: "Россия" and "Российская Федерация" merge.
-_SAME_PLACE = {("российский", "федерация"): ("россия",), ("рф",): ("россия",)}
-
-
 def _key(name: str) -> tuple[str, ...]:
+    """A place's lemmas, one key for its other names (`data/place_aliases.txt`)."""
     key = tuple(w for w in lemmas.lemmas(name) if w not in ("г", "город"))
-    return _SAME_PLACE.get(key, key)
+    shared = word_table("place_aliases").get(" ".join(key))
+    return tuple(shared.split()) if shared else key
 
 
 def _kind(name: str) -> str | None:
