@@ -22,6 +22,7 @@ from ..rules.legal_forms import is_letterhead
 from ..rules.quotes import without_quotes
 from .context import Context
 from .dates import find_adoption_date
+from .operative import says
 
 _KIND_WORDS = (
     (re.compile(r"^\W*(?:проект\s+)?резолюци[яи]\b", re.I), "resolution"),
@@ -48,19 +49,21 @@ def _heading_kind(heading: tuple[Line, ...]) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=50_000)
-def _is_finite_or_short(word: str) -> bool:
-    """A finite verb or short participle: a headline that is a sentence ("… создана в …")."""
+def _tense(word: str) -> str | None:
+    """ "future" for a verb of what is coming ("состоится", "пройдёт", "приглашает",
+    "создана в …" said of a plan), "past" for one of what happened ("состоялась",
+    "прошёл", "одобрило"), None for no finite verb or short participle."""
     for p in nlp.morph().parse(word.lower()):
-        if p.score < 0.2:
+        if p.score < 0.2 or p.tag.POS not in ("VERB", "PRTS"):
             continue
-        if p.tag.POS in ("VERB", "PRTS"):
-            return True
-    return False
+        return "past" if "past" in p.tag else "future"
+    return None
 
 
-def _headline_is_sentence(text: str) -> bool:
+def _headline_tense(text: str) -> str | None:
     plain = without_quotes(text)
-    return any(_is_finite_or_short(w) for w in re.findall(r"[а-яё]{4,}", plain))
+    tenses = [t for w in re.findall(r"[а-яё]{4,}", plain, re.I) if (t := _tense(w))]
+    return tenses[0] if tenses else None
 
 
 def is_date_line(text: str) -> bool:
@@ -86,13 +89,24 @@ def _title_from(heading: tuple[Line, ...], first: int) -> str:
     return title.strip()
 
 
+def _reports_an_event(headline: str) -> bool:
+    """ "Состоялась конференция", "Участники конференции посетили библиотеку": a headline
+    about an event that has taken place."""
+    return says(headline, "event_types")
+
+
 def _body_kind(ctx: Context, heading: tuple[Line, ...]) -> tuple[str, int]:
     """The kind when no heading word names it, and the heading line the title starts at."""
     body = ctx.text
     first = next((i for i, line in enumerate(heading) if not is_letterhead(line.text)), 0)
     headline = heading[first].text if heading else ""
-    if headline and (_headline_is_sentence(headline) or _NEWS.search(headline)):
+    tense = _headline_tense(headline) if headline else None
+    if headline and (tense == "future" or _NEWS.search(headline)):
         return "announcement", first
+    if tense == "past" and _reports_an_event(headline):
+        return "other", first  # "Состоялась конференция …": a report of what took place
+    if tense:
+        return "announcement", first  # "Рабочая группа … создана": news
     if re.search(r"\bрезолюци[юяи]\b[^.]{0,40}\bприн", body, re.I):
         return "resolution", first
     if re.search(r"\b(?:постановили|решили|приняты следующие решения|решено)\b", body, re.I):
