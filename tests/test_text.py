@@ -100,3 +100,16 @@ def test_genre_check_reads_through_line_wraps() -> None:
     assert not_a_resolution("Участники семинара ре-\nкомендуют библиотекам:") is None
     assert not_a_resolution("Купить: хлеб, молоко, яйца.") is not None
     assert "Cyrillic" in not_a_resolution("Buy milk, eggs and bread.")
+
+
+def test_words_run_together_by_markup_get_their_space_back() -> None:
+    from resarchive import nlp
+
+    text = "Организаторами выступилиДепартамент культуры. Секция22 июня. ЦБСг. Тверь, ВКонтакте.\n"
+    cleaned = clean(text, nlp.is_known_word)
+    assert "выступили Департамент" in cleaned.text
+    assert "Секция 22 июня" in cleaned.text
+    assert "ЦБСг. Тверь, ВКонтакте" in cleaned.text
+    # the inserted space stands at the second word's first letter in the source
+    start, end = cleaned.source_span(cleaned.text.index("Департамент"), len(cleaned.text))
+    assert text[start:].startswith("Департамент")

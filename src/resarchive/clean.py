@@ -211,6 +211,8 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
         unit_open = not bold
         block_start = False
 
+    if is_word is not None:
+        units = [_unglue(unit, is_word) for unit in units]
     out_chars: list[str] = []
     out_offsets: list[int] = []
     for i, unit in enumerate(units):
@@ -222,6 +224,33 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
             out_offsets.append(off)
     # Straight quotes that pair up read as «» (same length: the offsets hold).
     return CleanText(typographic_quotes("".join(out_chars)), tuple(out_offsets), source)
+
+
+_GLUED = re.compile(r"([А-Яа-яЁё]*[а-яё]{3})(?=([А-ЯЁ][а-яё]{2,}|\d))")
+
+
+def _unglue(
+    chars: list[tuple[str, int]], is_word: Callable[[str], bool]
+) -> list[tuple[str, int]]:
+    """Words run together by a web page's markup get their space back: "выступилиДепартамент"
+    -> "выступили Департамент", "секция22 июня" -> "секция 22 июня", when the word before
+    is a dictionary word (and the one after, if it is a word)."""
+    text = _text(chars)
+    cuts = []
+    for m in _GLUED.finditer(text):
+        left, right = m.group(1), m.group(2)
+        if m.start() and text[m.start() - 1].isalpha():
+            continue
+        if not is_word(left.lower()):
+            continue
+        if not right.isdigit():
+            word = re.match(r"[А-ЯЁ][а-яё]+", text[m.end() :]).group()
+            if not is_word(word.lower()):
+                continue
+        cuts.append(m.end())
+    for cut in reversed(cuts):
+        chars.insert(cut, (" ", chars[cut][1]))
+    return chars
 
 
 def _join(
