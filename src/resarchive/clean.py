@@ -229,9 +229,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
 _GLUED = re.compile(r"([А-Яа-яЁё]*[а-яё]{3})(?=([А-ЯЁ][а-яё]{2,}|\d))")
 
 
-def _unglue(
-    chars: list[tuple[str, int]], is_word: Callable[[str], bool]
-) -> list[tuple[str, int]]:
+def _unglue(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> list[tuple[str, int]]:
     """Words run together by a web page's markup get their space back: "выступилиДепартамент"
     -> "выступили Департамент", "секция22 июня" -> "секция 22 июня", when the word before
     is a dictionary word (and the one after, if it is a word)."""

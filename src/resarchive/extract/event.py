@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .. import nlp
 from ..record.models import Event
 from ..rules.dates import DateMention, dates_in, find_dates
 from ..rules.place_lines import find_place_lines
@@ -90,9 +91,11 @@ def _proper_name(text: str, m: Mention) -> str | None:
     tail = re.match(r"(?:\s+[А-ЯЁа-яё][а-яё-]+){1,8}", text[m.end :])
     if not tail:
         return None
-    words = tail.group().split()
-    while words and (re.search(r"(?:л|ла|ло|ли|ся|сь)$", words[-1]) or words[-1][0].islower()):
-        words.pop()  # a verb after the name, or lower-case words not ending it
+    words = []
+    for w in tail.group().split():
+        if nlp.morph().parse(w.lower())[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR"):
+            break  # a verb, a preposition: the name has ended
+        words.append(w)
     return " ".join([word, *words]) if words else None
 
 
@@ -135,7 +138,7 @@ def extract_event(ctx: Context) -> Event:
     if span is None and best is None:
         pl = find_place_lines(ctx.text)
         span = pl[0].date if pl else None
-    fmt = event_format(told, counts)
+    fmt = event_format(told, counts, ctx.text[best.start : best.end] if best else "")
     found = organizers(ctx, told, best)
     if not found and (found := supporters(ctx, told)):
         ctx.warn("event.organizers: the bodies that supported the event")

@@ -128,11 +128,29 @@ def find_mentions(ctx: Context) -> list[Mention]:
         mentions.append(mention)
     mentions += _quoted_types(ctx)
     mentions += _named_in_quotes(ctx, mentions)
+    mentions = _drop_framing_meetings(mentions)
     if not mentions:
         mentions += _body_meetings(ctx)
     for mention in mentions:
         mention.score = _score(ctx, mention, mentions, operative)
     return mentions
+
+
+def _drop_framing_meetings(mentions: list[Mention]) -> list[Mention]:
+    """ "заседание «круглого стола»", "заседание круглого стола": the meeting word names the
+    sitting of the event after it, which is the event."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    keep: list[Mention] = []
+    for m, nxt in zip(ordered, [*ordered[1:], None], strict=False):
+        if (
+            m.type == "meeting"
+            and nxt is not None
+            and nxt.type != "meeting"
+            and nxt.start - m.end <= 2
+        ):
+            continue
+        keep.append(m)
+    return keep
 
 
 def _quoted_types(ctx: Context) -> list[Mention]:
@@ -185,8 +203,12 @@ def _named_in_quotes(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if not (after_verb or typed and says_held(text[sent[0] : sent[1]])):
             continue
         kind = typed.value.split()[0] if typed else "other"
-        if kind == "meeting" or re.search(r"(?:доклад|сообщени|тем)\w*\s*$", before):
-            continue
+        if (
+            kind == "meeting"
+            and not after_verb
+            or re.search(r"(?:доклад|сообщени|тем)\w*\s*$", before)
+        ):
+            continue  # "заседание клуба «X»" names the club
         mention = Mention(kind, q.start(), close + 1, name, False, sentence=sent)
         mention.dates = dates_in(text, *sent)
         out.append(mention)

@@ -161,7 +161,7 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
 def settlement_nominative(name: str, prefix: str) -> str:
     """ "Лесном" after "пос." -> "Лесной": an adjectival name agrees with the prefix noun."""
     head = settlement_head(prefix)
-    if head and " " not in name and _is_adjective(name):
+    if head and " " not in name and "-" not in name and _is_adjective(name):
         return _adj_nominative(name, head)
     return phrase_nominative(name)
 

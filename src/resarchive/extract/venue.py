@@ -94,6 +94,13 @@ _VENUE_TOWN = re.compile(
 )
 
 
+def _town_nominative(word: str) -> str:
+    """ "города Шахты": a town named in the nominative after "города" stays as written."""
+    if any("Geox" in p.tag and "nomn" in p.tag for p in nlp.morph().parse(word.lower())):
+        return word
+    return phrase_nominative(word)
+
+
 def venue_town(ctx: Context, start: int, end: int) -> str | None:
     """The town of a venue named in text[start:end], if written after the venue."""
     for m in _VENUE_TOWN.finditer(ctx.text, start, end):
@@ -101,7 +108,7 @@ def venue_town(ctx: Context, start: int, end: int) -> str | None:
         if _not_a_city(town) or _region_adjective(ctx.text, m.end("town")):
             continue
         if m.group("prefix") or is_geo(town):
-            return capitalize_first(phrase_nominative(town))
+            return capitalize_first(_town_nominative(town))
     return None
 
 
