@@ -252,6 +252,12 @@ class _Hints:
         head = None
         for k in range(self._index(start) - 1, max(-1, self._index(start) - 12), -1):
             tok = tokens[k]
+            if (
+                tok.text.lower() in _ABBREVIATED_POSITIONS
+                and k + 1 < len(tokens)
+                and tokens[k + 1].text == "."
+            ):
+                return None  # "зам. директора Прибыткова": the head is abbreviated, no case
             if tok.pos in ("PUNCT", "CCONJ", "PROPN") or _finite(tok):
                 break
             if _is_position(tok):
@@ -259,6 +265,9 @@ class _Hints:
         if head is not None:
             return _CASE.get(head.feats.get("Case"))
         return None
+
+
+_ABBREVIATED_POSITIONS = frozenset({"зам", "зав", "гл", "вед", "нач", "пред", "рук"})
 
 
 def _is_position(tok) -> bool:

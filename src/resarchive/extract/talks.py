@@ -41,11 +41,18 @@ from .phrases import phrase_nominative
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _PRONOUN = re.compile(r"^\s*(?:Она|Он)\b")
 # Where a described topic ends: the clause's end, a relative clause, a new predicate.
+# Words that open a sentence, never a name: after "»" they show a sentence end the page lost.
+_OPENERS = r"С|Со|В|Во|На|По|О|Об|Для|При|Также|Затем|Далее|Кроме|После|Она|Он|Они|Это|Все"
 _CLAUSE_END = re.compile(
     r"[.;:!?]|,\s*(?:[а-яё]+\s+)?котор|,\s*(?=[а-яё]+(?:ла|ли|л|вшись|в)\b)"
+    r"|(?<=»)\s+(?=(?:" + _OPENERS + r")\s)"
     r"|\s(?:и|а также)\s(?=[а-яё]+л[аи]?\b)"
 )
 _ABOUT = re.compile(r"(?<![А-Яа-яЁё])(?:о|об|обо|про|О|Об|Обо|Про)\s")
+# "остановилась на выполнении …", "акцентировала внимание на …": the topic after "на".
+_DWELT_ON = re.compile(
+    r"(?:остановил\w*|(?:акцентировал|обратил|заострил)\w*\s+внимание)\s+на\s", re.I
+)
 _WITH = re.compile(r"(?<![А-Яа-яЁё])(?:с|со)\s")
 _DEVOTED = re.compile(r"(?<![А-Яа-яЁё])посвящ[её]нн?\w*\s")
 # Between a talk noun or verb and its title: an adjective at most, "на тему", a dash.
@@ -56,7 +63,7 @@ _TITLE_GAP = re.compile(
 _PASSIVE = re.compile(
     r"\b(?:был[аио]?|были)\s+(?:подготовлен|сделан|представлен|проведен|проведён)"
 )
-_LEADING_CONJUNCTION = re.compile(r"^[\s,–—-]*(?:а\s+также|и|а)?[\s,–—-]*")
+_LEADING_CONJUNCTION = re.compile(r"^[\s,–—-]*(?:(?:а\s+также|и|а)(?=\s))?[\s,–—-]*")
 
 
 @dataclass
@@ -93,7 +100,8 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ("выступили: А …; Б …")."""
     out, pos = [], start
     masked = mask_name_dots(text[start:end])
-    for m in re.finditer(r";|:(?=\s*[А-ЯЁ])", masked):
+    # ";", an introducing colon, and a sentence end the page lost after a quote ("…» С …").
+    for m in re.finditer(r";|:(?=\s*[А-ЯЁ])|(?<=»)\s+(?=(?:" + _OPENERS + r")\s)", masked):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -119,6 +127,13 @@ def prose_talks(
         for w in _has(words, "talk_nouns")
         if not _in_quotes(text, start, w.start) and not any(a <= w.start < b for a, b in orgs)
     ]
+    # "С вопросом «X» выступила …": a question given a title is a talk.
+    nouns += [
+        _Word(q.start(1), q.end(1), q.group(1))
+        for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
+        if q.start() >= start
+    ]
+    nouns.sort(key=lambda w: w.start)
     verbs = [w for w in _has(words, "speech_verbs") if not _full_participle(w)]
     if nouns:
         verbs += [w for w in _has(words, "talk_support_verbs") if not _full_participle(w)]
@@ -132,7 +147,9 @@ def prose_talks(
         return []
     if _only_a_role(verbs, words):
         return []  # "Модератором выступила …": a role at the event, not a talk
-    speakers = [m for m in mentions if _is_speaker(text, m, nouns)]
+    speakers = [
+        m for m in mentions if _is_speaker(text, m, nouns) and not _spoken_of(text, m, verbs)
+    ]
     if not speakers and last is not None and _PRONOUN.match(text[start:end]):
         speakers = [last]
     if not speakers:
@@ -155,9 +172,10 @@ def _plural_head(position: str) -> bool:
 
 
 def _full_participle(w: _Word) -> bool:
-    """ "проведенную работу", "представленных": an attribute, not what a person did; an
-    infinitive ("подготовить обзор") is an instruction, not what was done either."""
-    return all(p.tag.POS in ("PRTF", "INFN") for p in parses(w.text)[:1])
+    """Not a told action: "проведенную работу", "ведущий библиограф" (an attribute, a
+    position), "подготовить обзор" (an instruction). A told action is a finite verb, a
+    gerund or a short participle ("был подготовлен")."""
+    return not any(p.tag.POS in ("VERB", "GRND", "PRTS") and p.score >= 0.1 for p in parses(w.text))
 
 
 def _instruction(w: _Word) -> bool:
@@ -175,6 +193,12 @@ def _only_a_role(verbs: list[_Word], words: list[_Word]) -> bool:
         if any(_has([b], "not_talk_roles") and _instrumental(b.text) for b in beside):
             return True
     return False
+
+
+def _position_in(word: str, case: str) -> bool:
+    """A position word that agrees with the name in case ("директор КГУ Хамзина", not
+    "диалог со специалистами")."""
+    return is_position_word(word) and any(case in p.tag for p in parses(word))
 
 
 def _gap(text: str, a: _Word, b: _Word) -> str:
@@ -203,6 +227,12 @@ def _is_speaker(text: str, m: PersonMention, nouns: list[_Word]) -> bool:
     return bool(_PASSIVE.search(text, m.end, m.end + 40))
 
 
+def _spoken_of(text: str, m: PersonMention, verbs: list[_Word]) -> bool:
+    """ "рассказала о жизни нашего земляка – Д. А. Папанова": a person the talk is about."""
+    told = [v for v in verbs if v.end <= m.start]
+    return bool(told) and bool(_ABOUT.search(text, told[-1].end, m.start))
+
+
 def _in_quotes(text: str, line_start: int, pos: int) -> bool:
     before = text[line_start:pos]
     return before.count("«") > before.count("»")
@@ -215,7 +245,8 @@ def _talk(ctx: Context, start, end, verbs, nouns, speakers) -> str | None:
     text = ctx.text
     anchors = sorted([*verbs, *nouns], key=lambda w: w.start)
     found = _title_after(text, end, anchors, speakers) or agenda_item(ctx, start, end)
-    for finder in (_devoted_to, _about_phrase, _acquainted_with, _noun_phrase, _verb_object):
+    finders = (_devoted_to, _about_phrase, _dwelt_on, _acquainted_with, _noun_phrase, _verb_object)
+    for finder in finders:
         if found:
             break
         found = finder(text, start, end, verbs, nouns, speakers)
@@ -317,8 +348,16 @@ def _about_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
             stop = min([stop] + [v.start for v in verbs if v.start > m.start()])
         found = _tidy(text[m.start() : stop], lower=not opens)
         if found:
-            return found
+            # "рассказал о том, что сделано …": the topic is what follows "что"/"как".
+            that = re.match(r"(?:о|об)\s+том,?\s+(?=(?:что|как|чем|какие)\s)", found, re.I)
+            return found[that.end() :] if that else found
     return None
+
+
+def _dwelt_on(text, start, end, verbs, nouns, speakers) -> str | None:
+    """ "подробнее остановилась на выполнении …", "акцентировала внимание на …"."""
+    m = _DWELT_ON.search(text, start, end)
+    return _tidy(text[m.end() : _clause_end(text, m.end(), end, speakers)]) if m else None
 
 
 def _acquainted_with(text, start, end, verbs, nouns, speakers) -> str | None:
@@ -406,26 +445,33 @@ def _affiliation(
     """The position and organization written beside the name, as written: before it
     ("заместитель директора … А. Н. Маслова"), else after it (", библиотекарь …", "(…)")."""
     before = _position_before(ctx, start, m, verbs, speakers)
+    shared = None
     if before:
         position, organization = split_position(before)
-        if position or organization:
+        if (position or organization) and not (position and _plural_head(position)):
             return position, organization
+        shared = position, organization  # "Библиотекари …, X, библиотекарь МКОУ …, и Y"
     text = ctx.text
     after = text[m.end : end]
     if after.lstrip().startswith("("):
         inside = after.lstrip()[1:].split(")", 1)[0].strip()
         return split_position(inside) if inside else (None, None)
+    from_ = re.match(r"\s+из\s+(?=[А-ЯЁ«])", after)
+    if from_:  # "Навалихина Наталья Вячеславовна из МКОУ СОШ с. Полом"
+        stop = _clause_end(text, m.end + from_.end(), end, speakers)
+        org = re.sub(r"\s+и\s*$", "", text[m.end + from_.end() : stop]).strip(" ,")
+        return (shared[0] if shared else None), org or None
     if not after.startswith(","):
-        return None, None
+        return shared or (None, None)
     stop = _clause_end(text, m.end + 1, end, speakers)
     stop = min([stop] + [v.start for v in verbs if v.start > m.end])
     # ", с консультацией на тему …": what follows the position is not part of it.
     tail = re.search(r",\s*(?:с|со|на|о|об|в|по)\s", text[m.end + 1 : stop])
     stop = m.end + 1 + tail.start() if tail else stop
-    rest = re.sub(r"[\s,]*(?:и|а\s+также|а)\s*$", "", text[m.end + 1 : stop]).strip(" ,")
+    rest = re.sub(r"[\s,]+(?:и|а\s+также|а)\s*$", "", text[m.end + 1 : stop]).strip(" ,")
     if rest[:1].islower() and not re.match(r"(?:а\s+также|и|а|посвящ)", rest):
         return split_position(rest)
-    return None, None
+    return shared or (None, None)
 
 
 def _position_before(ctx: Context, start: int, m: PersonMention, verbs, speakers) -> str | None:
@@ -434,7 +480,8 @@ def _position_before(ctx: Context, start: int, m: PersonMention, verbs, speakers
     left = max([start] + [v.end for v in verbs if v.end <= m.start])
     left = max([left] + [s.end for s in speakers if s.end <= m.start])
     words = _words(ctx.text, left, m.start)
-    k = next((i for i, w in enumerate(words) if is_position_word(w.text)), None)
+    case = m.case or "nomn"
+    k = next((i for i, w in enumerate(words) if _position_in(w.text, case)), None)
     if k is None:
         return None
     while k and _adjective(words[k - 1].text) and not _gap(ctx.text, words[k - 1], words[k]):
