@@ -81,3 +81,12 @@ def test_legal_forms_are_one_list_in_the_gazetteer() -> None:
     assert all(map(is_legal_form, ["МБУК", "КГБУ", "ГБОУ", "ОГБУК"]))
     assert is_legal_form("ОБУК")  # unlisted, but of the shape
     assert not any(map(is_legal_form, ["ЦБС", "РБА", "У", "ИБЦ"]))
+
+
+def test_adjectives_sharing_one_plural_head_are_one_organization_each():
+    text = "Опытом поделились Лесной модельной, Озёрской и Речной сельских библиотек.\n"
+    assert names(text) == [
+        "Лесная модельная сельская библиотека",
+        "Озёрская сельская библиотека",
+        "Речная сельская библиотека",
+    ]

@@ -52,3 +52,8 @@ def test_year_abbreviation_is_not_a_city():
 def test_place_inside_organization_name_counts():
     got = dict(places("Доклад подготовила ЦБС г. Хабаровска.\n"))
     assert got.get("Хабаровск") == "city"
+
+
+def test_coordinated_districts_ending_in_and_others_expand():
+    got = places("Приехали библиотекари Лесного, Озёрского и других районов.\n")
+    assert got == [("Лесной район", "district"), ("Озёрский район", "district")]

@@ -40,3 +40,34 @@ def match_case(new: str, old: str) -> str:
 def capitalize_first(text: str) -> str:
     """The text with its first letter in upper case: "клуб «Родники»" -> "Клуб «Родники»"."""
     return text[:1].upper() + text[1:] if text else text
+
+
+def noun_gender(noun: str, default: str = "femn") -> str:
+    """The grammatical gender of a noun: "masc", "femn" or "neut" (pymorphy3's first noun
+    analysis that has one; `default` when none does)."""
+    for p in parses(noun):
+        if "NOUN" in grams(p):
+            for g in ("masc", "femn", "neut"):
+                if g in grams(p):
+                    return g
+    return default
+
+
+def singular_nominative(word: str, gender: str | None = None) -> str:
+    """A noun or adjective in the nominative singular (an adjective in `gender`), cased
+    like the input; the word unchanged when pymorphy3 has no such form.
+
+    >>> singular_nominative("Ивановской", "femn")
+    'Ивановская'
+    >>> singular_nominative("сельских", "femn"), singular_nominative("библиотек")
+    ('сельская', 'библиотека')
+    """
+    want = {"nomn", "sing"} | ({gender} if gender else set())
+    for p in parses(word):
+        adjective = str(p.tag).startswith(("ADJF", "PRTF"))
+        if adjective != bool(gender):
+            continue
+        form = p.inflect(want)
+        if form:
+            return match_case(form.word, word)
+    return word

@@ -32,6 +32,7 @@ class Candidate:
     legal_start: int | None = None
     short: str | None = None
     capitalize: bool = False  # "клуба «Родники»" -> "Клуб «Родники»"
+    name: str | None = None  # a name the text writes only in parts (coordinated heads)
 
 
 def is_adjective_parse(p) -> bool:
@@ -106,8 +107,7 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
     by_short: dict[str, dict] = {}
 
     for c in cands:
-        raw = text[c.start : c.end]
-        name = _balance(_normalize(raw))
+        name = c.name or _balance(_normalize(text[c.start : c.end]))
         if c.capitalize:
             name = name[:1].upper() + name[1:]
         if not name or not _is_org(text, c, name):

@@ -39,7 +39,7 @@ from ..record.models import Organization
 from ..rules import gazetteer
 from ..rules.words import is_entry, word_set
 from .context import Context
-from .morph import parses
+from .morph import noun_gender, parses, singular_nominative
 from .org_names import ABBR, Candidate, close_quote, dedupe, is_adjective_parse, merge
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*"
@@ -113,6 +113,12 @@ def extract_organizations(ctx: Context) -> list[Organization]:
     # 3. Adjectives + an organization head noun (+ tail) that natasha missed.
     for start, end in _head_phrases(text, loc_spans):
         cands.append(_repair(text, start, end, loc_spans))
+
+    # 3b. Several organizations sharing one head: "Ленинской, Озерновской сельских библиотек";
+    # they replace the spans read over them as one plural phrase.
+    shared = _coordinated_heads(text)
+    cands = [c for c in cands if not any(c.start < o.end and o.start < c.end for o in shared)]
+    cands.extend(shared)
 
     # 4. Abbreviation definitions: "Name (ABBR)".
     for c in cands:
@@ -365,6 +371,59 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
                 continue  # «Библиотеки для детей ...»: a title that opens with a head noun
             out.append((base + w.start(), end))
     return out
+
+
+_CONJUNCTS = re.compile(
+    rf"((?:{_CAP}(?:\s[а-яё]+)*(?:,\s*|\sи\s))+{_CAP}(?:\s[а-яё]+)*)\s$"
+)
+
+
+def _coordinated_heads(text: str) -> list[Candidate]:
+    """One candidate per conjunct of adjectives that share a plural head noun.
+
+    "Рубежинской модельной, Тюльпанской сельских библиотек" -> "Рубежинская модельная
+    сельская библиотека", "Тюльпанская сельская библиотека": each conjunct opens with a
+    capitalized adjective; plural adjectives before the head are shared by all, singular
+    ones belong to their conjunct. The span is the conjunct's own words (the last one's
+    runs to the head).
+    """
+    out = []
+    for h in re.finditer(r"(?<![А-Яа-яЁё-])[а-яё]+(?![А-Яа-яЁё-])", text):
+        head = h.group()
+        if not is_entry(head, "org_heads"):
+            continue
+        m = _CONJUNCTS.search(text, max(0, h.start() - 300), h.start())
+        if not m:
+            continue
+        seps = list(re.finditer(r",\s*|\sи\s", m.group(1)))
+        bounds = [m.start(1), *(m.start(1) + s.end() for s in seps)]
+        ends = [*(m.start(1) + s.start() for s in seps), m.end(1)]
+        conjuncts = [text[a:b].split() for a, b in zip(bounds, ends, strict=True)]
+        if any(not all(_is_adjective(w) for w in words) for words in conjuncts):
+            continue
+        last = conjuncts[-1]
+        k = len(last)
+        while k > 1 and _is_plural_adjective(last[k - 1]):
+            k -= 1
+        shared, conjuncts[-1] = last[k:], last[:k]
+        if _is_singular(head) and not shared:
+            continue  # "Ленинской, Озерновской библиотеки": one library's name, or two?
+        gender = noun_gender(singular_nominative(head))
+        tail = [singular_nominative(w, gender) for w in shared] + [singular_nominative(head)]
+        for (a, b), words in zip(zip(bounds, ends, strict=True), conjuncts, strict=True):
+            name = " ".join([*(singular_nominative(w, gender) for w in words), *tail])
+            end = h.end() if a == bounds[-1] else b
+            out.append(Candidate(a, end, name=name))
+    return out
+
+
+def _is_adjective(word: str) -> bool:
+    return any(is_adjective_parse(p) for p in parses(word))
+
+
+def _is_plural_adjective(word: str) -> bool:
+    ps = [p for p in parses(word) if is_adjective_parse(p)]
+    return bool(ps) and all("plur" in p.tag for p in ps)
 
 
 _GEN_LIST = re.compile(r",((?:\s[а-яё]+){1,4})(?:,((?:\s[а-яё]+){1,4}))*\sи((?:\s[а-яё]+){1,4})")

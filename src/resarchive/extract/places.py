@@ -24,7 +24,7 @@ from ..record.models import Place
 from ..rules.settlements import settlement_head, settlement_prefix
 from ..rules.words import is_entry, word_set, word_table
 from .context import Context
-from .morph import match_case, parses
+from .morph import noun_gender, parses, singular_nominative
 from .phrases import phrase_nominative
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
@@ -53,6 +53,7 @@ def _settlement() -> re.Pattern:
 _REGION_SUFFIX = re.compile(r"^(?P<stem>[а-яё]{3,})(?:чина|щина)$")
 _COORD_ADJ = re.compile(
     rf"((?:{_CAP}(?:ой|ого|ом|ая|ий|ый|ую|ей)(?:\s*,\s*|\s+и\s+))+{_CAP}(?:ой|ого|ом|ая|ий|ый|ую|ей))"
+    r"(?:\s+и\s+(?:других|иных|др\.))?"
     r"\s+(област[а-яё]*|кра[её][а-яё]*|район[а-яё]*|округ[а-яё]*)"
 )
 _COORD_REP = re.compile(
@@ -227,19 +228,4 @@ def _is_plural(word: str) -> bool:
 
 def _adj_nominative(adj: str, head: str) -> str:
     """ "Ивановской" + "область" -> "Ивановская" (nominative, the head's gender)."""
-    gender = next(
-        (
-            g
-            for p in parses(head)
-            if "NOUN" in str(p.tag)
-            for g in ("masc", "femn", "neut")
-            if g in str(p.tag)
-        ),
-        "femn",
-    )
-    for p in parses(adj):
-        if str(p.tag).startswith("ADJF"):
-            form = p.inflect({"nomn", "sing", gender})
-            if form:
-                return match_case(form.word, adj)
-    return adj
+    return singular_nominative(adj, noun_gender(head))
