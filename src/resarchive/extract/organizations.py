@@ -373,9 +373,7 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
     return out
 
 
-_CONJUNCTS = re.compile(
-    rf"((?:{_CAP}(?:\s[а-яё]+)*(?:,\s*|\sи\s))+{_CAP}(?:\s[а-яё]+)*)\s$"
-)
+_CONJUNCTS = re.compile(rf"((?:{_CAP}(?:\s[а-яё]+)*(?:,\s*|\sи\s))+{_CAP}(?:\s[а-яё]+)*)\s$")
 
 
 def _coordinated_heads(text: str) -> list[Candidate]:
