@@ -100,7 +100,7 @@ def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
     [
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 40, CorruptDocumentError, "damaged zip"),
         ("cut.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", CorruptDocumentError, "PDF"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, BinaryInputError, ".docx"),
+        ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, BinaryInputError, "OLE2"),
     ],
 )
 def test_corrupt_documents_name_the_file(

@@ -50,7 +50,7 @@ BAD_INPUTS = [
     ("image.txt", PNG, [], 6, "binary file"),
     ("photo.png", PNG, [], 6, "binary file"),
     ("archive.zip", zip_bytes({"a.txt": b"hello"}), [], 6, "a zip archive, not a Word .docx"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), [], 6, "legacy Word .doc"),
+    ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), [], 6, "not a Word .doc"),
     ("broken.docx", b"PK\x03\x04" + b"\x07" * 100, [], 13, "damaged zip/.docx file"),
     ("broken.pdf", b"%PDF-1.4\n%%garbage, no objects\n", [], 13, "cannot read the PDF"),
     (

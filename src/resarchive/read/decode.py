@@ -11,10 +11,32 @@ _BOMS = (
 )
 
 
+def cut_utf8(data: bytes) -> int:
+    """How many bytes at the end of `data` are the start of a UTF-8 character that the
+    file was cut in the middle of (0 when the data ends on a whole character)."""
+    for back in range(1, min(4, len(data)) + 1):
+        byte = data[-back]
+        if byte < 0x80:
+            return 0
+        if byte >= 0xC0:  # a lead byte: how long its character should be
+            needed = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return back if needed > back else 0
+    return 0
+
+
+def decode_as(data: bytes, encoding: str) -> str:
+    """Bytes decoded as `decode` decoded them (the text a record's spans refer to)."""
+    if encoding == "utf-8" and (cut := cut_utf8(data)):
+        data = data[:-cut]
+    return data.decode(encoding)
+
+
 def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251.
 
-    Returns (text, encoding). Raises an InputError subclass naming the cause.
+    Returns (text, encoding). Raises an InputError subclass naming the cause. A UTF-8
+    file cut in the middle of its last character stays UTF-8 (the broken character is
+    left out, `cut_warning` says so): read as Windows-1251 it would be mojibake.
     """
     if not data:
         raise EmptyInputError("empty file (0 bytes)", name)
@@ -30,7 +52,7 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise BinaryInputError("binary file (NUL bytes), not text", name)
     try:
-        return _check_text(data.decode("utf-8"), name), "utf-8"
+        return _check_text(decode_as(data, "utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
     # Windows-1251 decodes almost any byte string, so accept it only when the
@@ -50,3 +72,13 @@ def _check_text(text: str, name: str) -> str:
     if control / len(text) > 0.01:
         raise BinaryInputError("binary file (control characters), not text", name)
     return text
+
+
+def cut_warning(data: bytes, encoding: str) -> str | None:
+    """The warning for a UTF-8 file that ends in the middle of a character, else None."""
+    if encoding == "utf-8" and (cut := cut_utf8(data)):
+        return (
+            f"the file ends in the middle of a UTF-8 character (cut short?): its last "
+            f"{cut} byte(s) were left out"
+        )
+    return None

@@ -233,7 +233,7 @@ def _roman(n: int) -> str:
     return out
 
 
-def _format_number(n: int, fmt: str) -> str:
+def format_number(n: int, fmt: str) -> str:
     """Word's number formats. Letters repeat ("aa", "bbb") and Roman numerals grow with
     the number, so past Word's own ranges a number is written in digits."""
     if fmt in ("lowerLetter", "upperLetter") and n <= 780:
@@ -322,7 +322,7 @@ class _Numbering:
             level = int(m.group(1)) - 1
             value = counters[level] if level < len(counters) else 1
             level_fmt = self._levels.get((num_id, level), (fmt, "", 1))[0]
-            return _format_number(max(value, 1), level_fmt)
+            return format_number(max(value, 1), level_fmt)
 
         return re.sub(r"%(\d)", level_value, label[:64]).strip()
 
