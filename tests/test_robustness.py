@@ -208,9 +208,16 @@ def _exploding_extract(text: str, source):
 def test_a_bug_in_extraction_fails_that_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, debug: bool
 ) -> None:
-    import resarchive.extract
+    import functools
 
-    monkeypatch.setattr(resarchive.extract, "extract_record", _exploding_extract)
+    import resarchive.ingest
+
+    # The extractor runs in a worker process, where a monkeypatch does not reach: the
+    # exploding stand-in is handed to ingest itself.
+    real = resarchive.ingest.ingest_sources
+    monkeypatch.setattr(
+        resarchive.ingest, "ingest_sources", functools.partial(real, extract=_exploding_extract)
+    )
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text("Резолюция BOOM семинара\n", encoding="utf-8")

@@ -59,7 +59,7 @@ def parse_size(text: str) -> int:
 
 
 def format_size(size: int) -> str:
-    for unit, factor in (("MB", 1024**2), ("KB", 1024)):
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if size >= factor:
             return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size} bytes"

@@ -52,15 +52,21 @@ def decode(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
     if b"\x00" in data[:8192]:
         raise BinaryInputError("binary file (NUL bytes), not text", name)
     try:
-        return _check_text(decode_as(data, "utf-8"), name), "utf-8"
+        return _check_text(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
+    cut = cut_utf8(data)
+    whole = data[:-cut] if cut else b""
+    if cut and not whole.isascii() and _is_utf8(whole):
+        return _check_text(whole.decode("utf-8"), name), "utf-8"
     # Windows-1251 decodes almost any byte string, so accept it only when the
     # result reads as Cyrillic prose rather than as mojibake of some other encoding.
     text = data.decode("cp1251", errors="replace")
     letters = sum(ch.isalpha() for ch in text)
     cyrillic = sum("а" <= ch.lower() <= "я" or ch in "ёЁ" for ch in text)
     if "\ufffd" in text or letters == 0 or cyrillic / letters < 0.5:
+        if cut and whole and _is_utf8(whole):  # ASCII cut after the lead byte of a letter
+            return _check_text(whole.decode("utf-8"), name), "utf-8"
         raise EncodingError("not UTF-8, UTF-16 or Windows-1251 text", name)
     return _check_text(text, name), "cp1251"
 
@@ -82,3 +88,11 @@ def cut_warning(data: bytes, encoding: str) -> str | None:
             f"{cut} byte(s) were left out"
         )
     return None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
