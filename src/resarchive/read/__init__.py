@@ -174,13 +174,18 @@ def extract_text(data: bytes, fmt: str, name: str | Path = "<bytes>") -> tuple[s
         from .rtf import rtf_text as extractor
     else:
         raise CorruptDocumentError(f"unknown source format {fmt!r}", name)
-    text = _valid_unicode(extractor(data, name))
+    text = _valid_unicode(extractor(data, name)).translate(_CONTROLS)
     if not text.strip():
         raise EmptyInputError(f"the {fmt} document holds no text", name)
     return text, EXTRACTED_ENCODING
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters in a document's text are debris (or a terminal escape sequence
+# smuggled into a PDF's text layer): extracted text keeps tabs and line breaks only.
+_CONTROLS = dict.fromkeys(
+    [c for c in range(32) if chr(c) not in "\t\n\r\f"] + [0x7F, *range(0x80, 0xA0)]
+)
 
 
 def _valid_unicode(text: str) -> str:
