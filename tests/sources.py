@@ -1,4 +1,5 @@
-"""One short resolution, written out as .txt, .docx, .pdf and .rtf for format tests."""
+"""One short resolution, written out as .txt, .docx, .doc, .odt, .pdf (text and scan) and
+.rtf for format tests."""
 
 from __future__ import annotations
 
@@ -32,8 +33,12 @@ def paragraphs() -> list[str]:
     return [TITLE, *INTRO, *numbered]
 
 
+def write_txt_bytes() -> bytes:
+    return ("\n\n".join(paragraphs()) + "\n").encode("utf-8")
+
+
 def write_txt(path: Path) -> Path:
-    path.write_text("\n\n".join(paragraphs()) + "\n", encoding="utf-8")
+    path.write_bytes(write_txt_bytes())
     return path
 
 
