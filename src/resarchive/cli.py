@@ -141,8 +141,8 @@ def ingest(
         bool,
         typer.Option(
             "--ocr",
-            help="Read scanned PDFs (no text layer) with Tesseract OCR "
-            "(apt-get install tesseract-ocr tesseract-ocr-rus).",
+            help="Read scanned PDFs (no text layer) with Tesseract OCR, about 3 s a page: "
+            "raise --timeout for long scans (apt-get install tesseract-ocr tesseract-ocr-rus).",
         ),
     ] = False,
     timeout: Annotated[
