@@ -45,7 +45,7 @@ SOFT_HYPHEN = "\u00ad"
 
 @dataclass
 class _Line:
-    chars: list[tuple[str, float, float]]  # (char, left, right); spaces included
+    chars: list[tuple[str, float, float]]  # (word or " ", left, right), in reading order
     top: float
     bottom: float
 
@@ -103,28 +103,57 @@ def _page_lines(textpage) -> list[_Line]:
     raw = textpage.get_text_range()
     if len(raw) != textpage.count_chars():  # no per-char geometry to trust: lines only
         raw = raw.translate(_PDFIUM_HYPHENS).replace("\r\n", "\n")
-        return [_Line([(ch, 0.0, 0.0) for ch in t], 0.0, 0.0) for t in raw.split("\n")]
+        return [_Line([(t, 0.0, 0.0)], 0.0, 0.0) for t in raw.split("\n")]
+    box = _char_boxes(textpage)
     lines: list[_Line] = []
-    chars: list[tuple[str, float, float]] = []
-    tops: list[float] = []
-    bottoms: list[float] = []
-    for i, ch in enumerate(raw):
-        if ch == "\r":
+    # A line ends at pdfium's line break and after its line-end hyphen mark.
+    for m in re.finditer(r"[^\r\n\ufffe\x02]*(?:[\ufffe\x02]|\r\n|\n|$)", raw):
+        pieces: list[tuple[str, float, float]] = []
+        # A word's extent from its first and last characters (gaps and columns fall
+        # between words): two pdfium calls a word instead of one a character.
+        for word in _WORD.finditer(raw, m.start(), m.end()):
+            left, right = box(word.start())
+            if word.end() - 1 != word.start():
+                right = box(word.end() - 1)[1]
+            if pieces:
+                pieces.append((" ", pieces[-1][2], pieces[-1][2]))
+            pieces.append((word.group().translate(_PDFIUM_HYPHENS), left, right))
+        if not pieces:
             continue
-        if ch != "\n":
-            left, bottom, right, top = textpage.get_charbox(i)
-            chars.append((ch.translate(_PDFIUM_HYPHENS), left, right))
-            if not ch.isspace() and top > bottom:
-                tops.append(top)
-                bottoms.append(bottom)
-        if ch in "\n\ufffe\x02" or i == len(raw) - 1:
-            if any(not c.isspace() for c, _, _ in chars):
-                lines.append(_Line(chars, max(tops, default=0.0), min(bottoms, default=0.0)))
-            chars, tops, bottoms = [], [], []
+        # The line's height from pdfium's rectangles over its characters: the union of
+        # their boxes (measured identical to the characters' max and min), one call.
+        rects = [
+            textpage.get_rect(j)
+            for j in range(textpage.count_rects(m.start(), m.end() - m.start()))
+        ]
+        tops = [r[3] for r in rects if r[3] > r[1]]
+        bottoms = [r[1] for r in rects if r[3] > r[1]]
+        lines.append(_Line(pieces, max(tops, default=0.0), min(bottoms, default=0.0)))
     heights = [line.top - line.bottom for line in lines if line.top > line.bottom]
     if not heights:
         return lines
     return _split_columns(lines, 1.5 * statistics.median(heights))
+
+
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
+
+
+def _char_boxes(textpage):
+    """pdfium's character box (left, right) by index, through its C call with reused
+    doubles (the helper's `get_charbox` allocates four of them on each call)."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    get, handle = pdfium_c.FPDFText_GetCharBox, textpage.raw
+
+    def box(index: int) -> tuple[float, float]:
+        get(handle, index, *refs)
+        return left.value, right.value
+
+    return box
 
 
 def _gaps(line: _Line, min_gap: float) -> list[tuple[float, float]]:
