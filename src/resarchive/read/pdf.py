@@ -9,7 +9,7 @@ while pdfminer's layout analysis broke justified lines into one text box per wor
 columns, pdfplumber (pdfminer's characters, clustered into words and lines) was measured
 too on `../shared/cases/p02_pdf_two_columns_rowwise.pdf`: its `extract_text` reads the two
 columns across, row by row, exactly like pdfium's own text order, and took 11.9 ms for
-that one page against 0.5 ms for pdfium's text and 1.6 ms for this module's whole reading,
+that one page against 0.5 ms for pdfium's text and 1.4 ms for this module's whole reading,
 columns included. Neither library splits such columns, so it is done here, on pdfium's
 character boxes (`_split_columns`), which the paragraph gaps already needed.
 
