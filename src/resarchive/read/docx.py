@@ -266,15 +266,12 @@ class _Numbering:
     def __init__(self, document) -> None:
         self._levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self._counters: dict[str, list[int]] = {}
-        self._styles = {}
+        self._document = document
+        self._style_elements: dict | None = None  # styleId -> w:style, built when needed
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return
-        try:
-            self._styles = {s.style_id: s for s in document.styles}
-        except Exception:  # a damaged styles part: direct numbering still counts
-            self._styles = {}
         abstract = {}
         for node in root.iter(f"{W}abstractNum"):
             abstract[node.get(f"{W}abstractNumId")] = _levels_of(node)
@@ -326,6 +323,19 @@ class _Numbering:
 
         return re.sub(r"%(\d)", level_value, label[:64]).strip()
 
+    def _styles(self) -> dict:
+        """The styles part's w:style elements by id (python-docx's own style objects
+        cost a third of reading a small document, and only list paragraphs need this)."""
+        if self._style_elements is None:
+            try:
+                root = self._document.styles.element
+                self._style_elements = {
+                    e.get(f"{W}styleId"): e for e in root.iterchildren(f"{W}style")
+                }
+            except Exception:  # a damaged styles part: direct numbering still counts
+                self._style_elements = {}
+        return self._style_elements
+
     def _num_pr(self, paragraph) -> tuple[str, int] | None:
         """(numId, ilvl) of a paragraph's numbering, set directly or by its style chain
         (followed at most MAX_STYLE_DEPTH steps: a style may be based on itself)."""
@@ -333,16 +343,17 @@ class _Numbering:
         num_pr = p_pr.find(f"{W}numPr") if p_pr is not None else None
         if num_pr is None and p_pr is not None:
             style_ref = p_pr.find(f"{W}pStyle")
-            style = self._styles.get(style_ref.get(f"{W}val")) if style_ref is not None else None
+            styles = self._styles() if style_ref is not None else {}
+            style = styles.get(style_ref.get(f"{W}val")) if style_ref is not None else None
             for _ in range(MAX_STYLE_DEPTH):
                 if style is None:
                     break
-                s_pr = style.element.find(f"{W}pPr")
+                s_pr = style.find(f"{W}pPr")
                 num_pr = s_pr.find(f"{W}numPr") if s_pr is not None else None
                 if num_pr is not None:
                     break
-                based = style.element.find(f"{W}basedOn")
-                style = self._styles.get(based.get(f"{W}val")) if based is not None else None
+                based = style.find(f"{W}basedOn")
+                style = styles.get(based.get(f"{W}val")) if based is not None else None
         if num_pr is None:
             return None
         num_id = num_pr.find(f"{W}numId")
