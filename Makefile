@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARCHIVE ?= data
 
-.PHONY: run test lint format bench clean
+# Debian packages the readers call: Tesseract with its Russian model (scanned PDFs),
+# LibreOffice Writer headless and antiword (legacy .doc), DejaVu (the tests' PDFs).
+DEBIAN_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-rus antiword \
+	libreoffice-writer-nogui
+
+.PHONY: run test lint format bench clean system-deps debian-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +41,15 @@ lint: $(VENV)/.installed-test
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format src tests bench
 	$(BIN)/ruff check --fix src tests bench
+
+# As root (or with sudo), once per machine; about 35 s on a fresh Debian 12.
+system-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		$(DEBIAN_PACKAGES) >/dev/null
+
+debian-packages:
+	@echo $(DEBIAN_PACKAGES)
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

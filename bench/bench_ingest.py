@@ -1,6 +1,6 @@
 """Ingest speed (issue 6): 200 documents as whole processes, against bare Natasha.
 
-    .venv/bin/python bench/bench_ingest.py [--docs 200] [--repeat 1] [--write]
+    .venv/bin/python bench/bench_ingest.py [--docs 200] [--repeat 1] [--format txt] [--write]
 
 Makes 200 texts from the seeds in data/raw/ (each copy gets a distinct trailing
 line, so every sha256 differs), then times, each as a fresh process:
@@ -9,9 +9,13 @@ line, so every sha256 differs), then times, each as a fresh process:
   texts in one process, model loading included;
 - `resarchive ingest DOCS --jobs 1` and `--jobs 2` into an empty archive.
 
+`--format docx|odt|pdf|rtf` ingests the same texts saved in that format (the floor still
+reads the .txt: the format's reading is what the ratio adds).
+
 Peak memory is each process's VmHWM (peak resident set), sampled from /proc every
 0.1 s, so a worker's peak is its own, not the sum. `--write` puts the table under
-"## Ingest speed (issue 6)" in bench/results.md, keeping the other sections.
+"## Ingest speed (issue 6)" (for txt; "## Ingest speed, FORMAT sources (issue 12)"
+otherwise) in bench/results.md, keeping the other sections.
 """
 
 from __future__ import annotations
@@ -46,7 +50,8 @@ for path in sorted(Path(sys.argv[1]).glob("*.txt")):
 """
 
 
-def make_docs(n: int) -> Path:
+def make_docs(n: int, fmt: str = "txt") -> tuple[Path, Path]:
+    """The texts as .txt (for the floor) and in `fmt` (for ingest)."""
     docs = WORK / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     docs.mkdir(parents=True)
@@ -57,7 +62,67 @@ def make_docs(n: int) -> Path:
         (docs / f"doc{i:03d}_{seed.stem}.txt").write_text(
             f"{text}\n\nКопия № {i + 1}.\n", encoding="utf-8"
         )
-    return docs
+    if fmt == "txt":
+        return docs, docs
+    other = WORK / f"docs-{fmt}"
+    shutil.rmtree(other, ignore_errors=True)
+    other.mkdir(parents=True)
+    for path in sorted(docs.glob("*.txt")):
+        WRITERS[fmt](path.read_text(encoding="utf-8"), other / f"{path.stem}.{fmt}")
+    return docs, other
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def _write_docx(text: str, path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for paragraph in _paragraphs(text):
+        document.add_paragraph(paragraph)
+    document.save(path)
+
+
+def _write_odt(text: str, path: Path) -> None:
+    from odfdo import Document, Paragraph
+
+    document = Document("text")
+    document.body.clear()
+    for paragraph in _paragraphs(text):
+        document.body.append(Paragraph(paragraph))
+    document.save(path)
+
+
+def _write_pdf(text: str, path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("DejaVu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    pdf.set_font("DejaVu", size=11)
+    pdf.add_page()
+    for paragraph in _paragraphs(text):
+        pdf.multi_cell(0, 6, paragraph, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    pdf.output(str(path))
+
+
+def _write_rtf(text: str, path: Path) -> None:
+    def escape(ch: str) -> str:
+        if ch in "\\{}":
+            return "\\" + ch
+        if ord(ch) < 128:
+            return ch
+        return f"\\u{ord(ch) if ord(ch) < 32768 else ord(ch) - 65536}?"
+
+    body = "".join(
+        "\\pard " + "".join(map(escape, paragraph)) + "\\par\n" for paragraph in _paragraphs(text)
+    )
+    path.write_text("{\\rtf1\\ansi\\ansicpg1251 " + body + "}", encoding="ascii")
+
+
+WRITERS = {"docx": _write_docx, "odt": _write_odt, "pdf": _write_pdf, "rtf": _write_rtf}
 
 
 def _descendants(pid: int) -> set[int]:
@@ -142,12 +207,10 @@ def ingest_cmd(docs: Path, jobs: int) -> tuple[list[str], Path]:
 
 
 def worker_peak(peaks: dict[int, tuple[str, int]], main_pid: int, jobs: int) -> int:
-    """The largest peak among the processes that extract: the main process with
-    --jobs 1 (or the floor), otherwise the pool workers (not the main process,
-    which only writes)."""
-    if jobs == 1:
-        return peaks[main_pid][1]
-    return max(kb for pid, (_, kb) in peaks.items() if pid != main_pid)
+    """The largest peak of any process: the one that extracts (the floor's only process;
+    ingest's fenced workers, or its main process in versions that extracted in-process
+    with --jobs 1), since the main process of a fenced ingest only writes."""
+    return max(kb for _, kb in peaks.values())
 
 
 def main() -> None:
@@ -155,8 +218,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=1, help="runs per variant; best kept")
     parser.add_argument("--write", action="store_true", help="update bench/results.md")
+    parser.add_argument("--format", default="txt", choices=["txt", *WRITERS])
     args = parser.parse_args()
-    docs = make_docs(args.docs)
+    floor_docs, docs = make_docs(args.docs, args.format)
 
     rows: dict[str, tuple[float, float, int]] = {}  # name -> wall s, CPU s, worker peak MB
     # The floor gets one OpenBLAS thread, as ingest does (nlp.py): with the default
@@ -166,7 +230,8 @@ def main() -> None:
         best: tuple[float, float, int] | None = None
         for _ in range(args.repeat):
             if name.startswith("bare"):
-                run_cmd, archive, jobs = [sys.executable, "-c", BARE_NATASHA, str(docs)], None, 1
+                run_cmd = [sys.executable, "-c", BARE_NATASHA, str(floor_docs)]
+                archive, jobs = None, 1
                 env = one_thread
             else:
                 jobs = int(name.split()[-1])
@@ -189,18 +254,20 @@ def main() -> None:
     table = render(args, rows, floor, j1, j2)
     print(table)
     if args.write:
-        write_section(table)
+        write_section(table, section(args.format))
 
 
 def render(args, rows, floor: float, j1: float, j2: float) -> str:
     max_peak = max(rows["ingest --jobs 1"][2], rows["ingest --jobs 2"][2])
+    fmt = "" if args.format == "txt" else f" --format {args.format}"
+    what = "" if args.format == "txt" else f", saved as .{args.format} (the floor reads the .txt)"
     lines = [
-        SECTION,
+        section(args.format),
         "",
         f"`.venv/bin/python bench/bench_ingest.py --docs {args.docs} --repeat {args.repeat}"
-        " --write` — "
+        f"{fmt} --write` — "
         f"{args.docs} documents (the 3 seed texts under new names, each with a distinct "
-        "trailing line), each variant a fresh process into an empty archive, best of "
+        f"trailing line{what}), each variant a fresh process into an empty archive, best of "
         f"{args.repeat}; {os.cpu_count()} cores, Python {platform.python_version()}; "
         f"load average when done {os.getloadavg()[0]:.1f} (other work on the machine "
         "inflates wall times; CPU time, user + system of the whole process tree, does not).",
@@ -208,10 +275,11 @@ def render(args, rows, floor: float, j1: float, j2: float) -> str:
         "| run | command | wall time | docs/s | vs floor (wall) | CPU time | peak RSS per worker |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
+    folder = "docs/" if args.format == "txt" else f"docs-{args.format}/"
     commands = {
         "bare Natasha (floor)": "python -c '<segment + tag_morph + tag_ner per text>' docs/",
-        "ingest --jobs 1": "resarchive --archive A ingest docs/ --jobs 1",
-        "ingest --jobs 2": "resarchive --archive A ingest docs/ --jobs 2",
+        "ingest --jobs 1": f"resarchive --archive A ingest {folder} --jobs 1",
+        "ingest --jobs 2": f"resarchive --archive A ingest {folder} --jobs 2",
     }
     for name, (seconds, cpu, peak) in rows.items():
         lines.append(
@@ -233,10 +301,14 @@ def render(args, rows, floor: float, j1: float, j2: float) -> str:
     return "\n".join(lines)
 
 
-def write_section(table: str) -> None:
+def section(fmt: str) -> str:
+    return SECTION if fmt == "txt" else f"## Ingest speed, {fmt} sources (issue 12)"
+
+
+def write_section(table: str, title: str = SECTION) -> None:
     """Replace (or append) this section only; other engineers own the others."""
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+    pattern = re.compile(rf"^{re.escape(title)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
     if pattern.search(text):
         text = pattern.sub(lambda _: table + "\n", text, count=1)
     else:

@@ -1,4 +1,5 @@
-"""One short resolution, written out as .txt, .docx, .pdf and .rtf for format tests."""
+"""One short resolution, written out as .txt, .docx, .doc, .odt, .pdf (text and scan) and
+.rtf for format tests."""
 
 from __future__ import annotations
 
@@ -32,8 +33,12 @@ def paragraphs() -> list[str]:
     return [TITLE, *INTRO, *numbered]
 
 
+def write_txt_bytes() -> bytes:
+    return ("\n\n".join(paragraphs()) + "\n").encode("utf-8")
+
+
 def write_txt(path: Path) -> Path:
-    path.write_text("\n\n".join(paragraphs()) + "\n", encoding="utf-8")
+    path.write_bytes(write_txt_bytes())
     return path
 
 
@@ -109,4 +114,69 @@ def write_rtf(path: Path) -> Path:
             f"\\f0\\fs24 {body}}}"
         ).encode("ascii")
     )
+    return path
+
+
+def write_odt(path: Path) -> Path:
+    """LibreOffice's format, built with odfdo: a numbered list style, like Writer's."""
+    from odfdo import Document, Element, List, Paragraph
+
+    document = Document("text")
+    body = document.body
+    body.clear()
+    document.insert_style(
+        Element.from_tag(
+            '<text:list-style style:name="Numbered"><text:list-level-style-number '
+            'text:level="1" style:num-suffix="." style:num-format="1"/></text:list-style>'
+        ),
+        automatic=True,
+    )
+    for text in [TITLE, *INTRO]:
+        body.append(Paragraph(text))
+    body.append(List(RECOMMENDATIONS, style="Numbered"))
+    document.save(path)
+    return path
+
+
+def soffice() -> str | None:
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def write_doc(path: Path) -> Path:
+    """Word 97-2003, saved by LibreOffice from the .docx (Word's own list numbering)."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        docx_path = write_docx(Path(tmp) / f"{path.stem}.docx")
+        profile = (Path(tmp) / "profile").as_uri()
+        subprocess.run(
+            [soffice(), f"-env:UserInstallation={profile}", "--headless", "--norestore",
+             "--convert-to", "doc", "--outdir", str(path.parent), str(docx_path)],
+            check=True, capture_output=True, timeout=120,
+        )  # fmt: skip
+    return path
+
+
+def write_scan(path: Path, dpi: int = 200) -> Path:
+    """The text PDF printed and scanned: each page rendered to a greyscale image and put
+    into a PDF of images, with no text layer."""
+    import tempfile
+
+    import pypdfium2 as pdfium
+    from fpdf import FPDF
+
+    with tempfile.TemporaryDirectory() as tmp:
+        printed = pdfium.PdfDocument(write_pdf(Path(tmp) / "printed.pdf").read_bytes())
+        scan = FPDF(unit="pt")
+        for index in range(len(printed)):
+            page = printed[index]
+            width, height = page.get_size()
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            scan.add_page(format=(width, height))
+            scan.image(image, x=0, y=0, w=width, h=height)
+        printed.close()
+    scan.output(str(path))
     return path

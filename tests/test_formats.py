@@ -39,6 +39,41 @@ def _extraction_available() -> bool:
 needs_extraction = pytest.mark.skipif(
     not _extraction_available(), reason="resarchive.extract does not import yet (being written)"
 )
+# .ci/run installs these (Debian's libreoffice-writer-nogui, tesseract-ocr, tesseract-ocr-rus).
+needs_soffice = pytest.mark.skipif(
+    sources.soffice() is None,
+    reason="no LibreOffice to write a .doc (apt-get install libreoffice-writer-nogui)",
+)
+
+
+def _tesseract_with_russian() -> bool:
+    from resarchive.errors import MissingToolError
+    from resarchive.read.ocr import tesseract
+
+    try:
+        tesseract()
+    except MissingToolError:
+        return False
+    return True
+
+
+needs_tesseract = pytest.mark.skipif(
+    not _tesseract_with_russian(),
+    reason="no Tesseract with Russian (apt-get install tesseract-ocr tesseract-ocr-rus)",
+)
+WRITERS = {
+    "docx": sources.write_docx,
+    "doc": sources.write_doc,
+    "odt": sources.write_odt,
+    "rtf": sources.write_rtf,
+    "pdf": sources.write_pdf,
+}
+FORMAT_CASES = [
+    pytest.param(
+        fmt, marks=[needs_soffice] if fmt == "doc" else [needs_font] if fmt == "pdf" else []
+    )
+    for fmt in WRITERS
+]
 
 
 @pytest.fixture
@@ -46,12 +81,9 @@ def txt(tmp_path: Path) -> Path:
     return sources.write_txt(tmp_path / "rezoljucija.txt")
 
 
-@pytest.mark.parametrize("fmt", ["docx", "rtf", "pdf"])
+@pytest.mark.parametrize("fmt", FORMAT_CASES)
 def test_each_format_reads_as_the_text_version(fmt: str, tmp_path: Path, txt: Path) -> None:
-    writer = {"docx": sources.write_docx, "rtf": sources.write_rtf, "pdf": sources.write_pdf}[fmt]
-    if fmt == "pdf" and not FONT.exists():
-        pytest.skip(f"no Cyrillic font at {FONT}")
-    path = writer(tmp_path / f"rezoljucija.{fmt}")
+    path = WRITERS[fmt](tmp_path / f"rezoljucija.{fmt}")
     doc = read_source(path)
     assert (doc.format, doc.encoding) == (fmt, "utf-8")
     assert doc.data == path.read_bytes()
@@ -100,7 +132,7 @@ def test_scanned_pdf_asks_for_ocr(tmp_path: Path) -> None:
     [
         ("broken.docx", b"PK\x03\x04" + b"\x00" * 40, CorruptDocumentError, "damaged zip"),
         ("cut.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", CorruptDocumentError, "PDF"),
-        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, BinaryInputError, ".docx"),
+        ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, BinaryInputError, "OLE2"),
     ],
 )
 def test_corrupt_documents_name_the_file(
@@ -166,15 +198,12 @@ def _fields(record) -> dict:
 
 
 @needs_extraction
-@pytest.mark.parametrize("fmt", ["docx", "pdf", "rtf"])
+@pytest.mark.parametrize("fmt", FORMAT_CASES)
 def test_same_record_whatever_the_format(fmt: str, tmp_path: Path, txt: Path) -> None:
     from resarchive.archive import Archive
     from resarchive.ingest import ingest
 
-    if fmt == "pdf" and not FONT.exists():
-        pytest.skip(f"no Cyrillic font at {FONT}")
-    writer = {"docx": sources.write_docx, "rtf": sources.write_rtf, "pdf": sources.write_pdf}[fmt]
-    other = writer(tmp_path / f"rezoljucija.{fmt}")
+    other = WRITERS[fmt](tmp_path / f"rezoljucija.{fmt}")
     archive = Archive(tmp_path / "archive")
     (from_txt,) = list(ingest(archive, [txt]))
     (from_other,) = list(ingest(archive, [other]))
@@ -195,3 +224,77 @@ def test_same_record_whatever_the_format(fmt: str, tmp_path: Path, txt: Path) ->
     for rec in from_other.record.recommendations:
         start, end = rec.span
         assert " ".join(shown[start:end].split()).endswith(rec.text.split()[-1])
+
+
+def _similar(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, " ".join(a.split()), " ".join(b.split())).ratio()
+
+
+@needs_extraction
+@needs_font
+@needs_tesseract
+def test_a_scan_read_by_ocr_gives_the_same_event_and_recommendations(
+    tmp_path: Path, txt: Path
+) -> None:
+    from resarchive.archive import Archive
+    from resarchive.ingest import ingest
+    from resarchive.read.ocr import WARNING
+
+    scan = sources.write_scan(tmp_path / "scan.pdf")
+    archive = Archive(tmp_path / "archive")
+    (from_txt,) = list(ingest(archive, [txt]))
+    (from_scan,) = list(ingest(archive, [scan], ocr=True))
+    assert from_scan.ok, from_scan.error
+    record, expected = from_scan.record, from_txt.record
+    assert record.source.format == "pdf-ocr"
+    assert record.warnings[0] == WARNING  # spans point into recognized text
+    event, want = record.event, expected.event
+    assert (event.start, event.end, event.place) == (want.start, want.end, want.place)
+    texts = [r.text for r in expected.recommendations]
+    got = [r.text for r in record.recommendations]
+    matched = sum(any(_similar(t, g) >= 0.9 for g in got) for t in texts)
+    assert matched >= 0.9 * len(texts), (texts, got)
+    # The raw copy gives the same recognized text again.
+    assert archive.source_text(record) == read_source(scan, ocr=True).text
+
+
+@needs_font
+def test_without_tesseract_a_scan_names_the_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resarchive.errors import MissingToolError
+
+    monkeypatch.setattr("resarchive.read.ocr.shutil.which", lambda name: None)
+    scan = sources.write_scanned_pdf(tmp_path / "scan.pdf")
+    with pytest.raises(MissingToolError, match="apt-get install tesseract-ocr tesseract-ocr-rus"):
+        read_source(scan, ocr=True)
+
+
+def test_without_a_converter_a_doc_names_the_packages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from resarchive.errors import MissingToolError
+
+    monkeypatch.setattr("resarchive.read.doc.shutil.which", lambda name: None)
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"))
+    with pytest.raises(MissingToolError, match="libreoffice-writer-nogui.*antiword") as caught:
+        read_source(path)
+    assert caught.value.path == str(path) and caught.value.exit_code == 17
+
+
+@needs_soffice
+def test_antiword_reads_the_cyrillic_of_a_doc(tmp_path: Path) -> None:
+    import shutil
+
+    if not shutil.which("antiword"):
+        pytest.skip("no antiword (apt-get install antiword)")
+    from resarchive.read.doc import doc_text
+
+    doc = sources.write_doc(tmp_path / "r.doc")
+    text = doc_text(doc.read_bytes(), doc, converter="doc-antiword")
+    # antiword leaves Word's automatic list numbers out; the words come through.
+    for paragraph in [sources.TITLE, *sources.INTRO, *RECOMMENDATIONS]:
+        assert paragraph in text

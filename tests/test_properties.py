@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from resarchive.archive import safe_file_name
 from resarchive.clean import clean
 from resarchive.errors import InputError
-from resarchive.read import detect_format, extract_text, read_source
+from resarchive.read import detect_format, extract_text, read_source, text_of
 from resarchive.read.decode import decode
 
 from .conftest import SEEDS
@@ -65,7 +65,7 @@ def test_decode_raises_only_input_errors(data: bytes) -> None:
     except InputError:
         return
     assert text.strip()
-    assert data.decode(encoding) == text  # what `text_of` re-derives from the raw copy
+    assert text_of(data, encoding, "txt") == text  # what is re-derived from the raw copy
 
 
 @FAST

@@ -50,7 +50,7 @@ BAD_INPUTS = [
     ("image.txt", PNG, [], 6, "binary file"),
     ("photo.png", PNG, [], 6, "binary file"),
     ("archive.zip", zip_bytes({"a.txt": b"hello"}), [], 6, "a zip archive, not a Word .docx"),
-    ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), [], 6, "legacy Word .doc"),
+    ("sheet.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), [], 6, "not a Word .doc"),
     ("broken.docx", b"PK\x03\x04" + b"\x07" * 100, [], 13, "damaged zip/.docx file"),
     ("broken.pdf", b"%PDF-1.4\n%%garbage, no objects\n", [], 13, "cannot read the PDF"),
     (
@@ -208,9 +208,16 @@ def _exploding_extract(text: str, source):
 def test_a_bug_in_extraction_fails_that_file_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, debug: bool
 ) -> None:
-    import resarchive.extract
+    import functools
 
-    monkeypatch.setattr(resarchive.extract, "extract_record", _exploding_extract)
+    import resarchive.ingest
+
+    # The extractor runs in a worker process, where a monkeypatch does not reach: the
+    # exploding stand-in is handed to ingest itself.
+    real = resarchive.ingest.ingest_sources
+    monkeypatch.setattr(
+        resarchive.ingest, "ingest_sources", functools.partial(real, extract=_exploding_extract)
+    )
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text("Резолюция BOOM семинара\n", encoding="utf-8")

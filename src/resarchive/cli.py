@@ -137,14 +137,33 @@ def ingest(
             show_default=True,
         ),
     ] = 60.0,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr",
+            help="Read scanned PDFs (no text layer) with Tesseract OCR, about 3 s a page: "
+            "raise --timeout for long scans (apt-get install tesseract-ocr tesseract-ocr-rus).",
+        ),
+    ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=1,
+            help="Seconds one file may take to read and extract; a file over it is stopped "
+            "and fails alone.",
+            show_default=True,
+        ),
+    ] = 60.0,  # fence.DEFAULT_TIMEOUT (not imported: --help stays light)
 ) -> None:
-    """Extract records from resolution files (.txt .md .docx .pdf .rtf, recognized by
-    content) and store them with their originals.
+    """Extract records from resolution files (.txt .md .docx .doc .odt .pdf .rtf,
+    recognized by content; scanned PDFs with --ocr) and store them with their originals.
 
     Exit status: 0 when every file was ingested; otherwise the code of the failure
     when all failures are of one kind, else 1 (see README, "When things go wrong"),
     after the good files are stored.
     """
+    from .fence import Limits
     from .ingest import collect_sources, ingest_sources
     from .progress import batch_progress
 
@@ -159,8 +178,10 @@ def ingest(
             force=force,
             max_size=size_limit,
             strict=strict,
+            ocr=ocr,
             lock_timeout=lock_timeout,
             jobs=jobs,
+            limits=Limits(timeout=timeout),
         )
         with batch_progress(len(items), out, err) as advance:
             for result in results:

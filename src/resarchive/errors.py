@@ -70,6 +70,19 @@ class NoSourcesError(InputError):
     exit_code = 14
 
 
+class ResourceLimitError(InputError):
+    """Reading one file went over a bound of the ingest fence (time or memory), or the
+    process reading it died: the file is skipped, the batch goes on."""
+
+    exit_code = 16
+
+
+class MissingToolError(InputError):
+    """A file needs a program that is not installed (a .doc converter, Tesseract)."""
+
+    exit_code = 17
+
+
 class ExtractionFailedError(ResarchiveError):
     """An unexpected failure (a bug) while reading or extracting one file.
 

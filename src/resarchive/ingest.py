@@ -1,21 +1,19 @@
 """Ingest: source files in, raw copies and validated records out.
 
 Reading and extraction (the slow part: format parsing and the NLP models) run in
-worker processes when `jobs > 1`; each worker loads the models once. Only the
-calling process touches the archive: it writes raw copies and records under the
-archive lock, in input order, so ids (`-2`, `-3` suffixes) do not depend on which
-worker finished first.
+fenced worker processes (fence.py), one file at a time each, with bounds on time and
+memory; a file that goes over them, or kills its worker, fails alone. That holds for a
+single file and `--jobs 1` too. Only the calling process touches the archive: it writes
+raw copies and records under the archive lock, in input order, so ids (`-2`, `-3`
+suffixes) do not depend on which worker finished first.
 """
 
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
 import os
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,6 +36,7 @@ from .errors import (
     NotResolutionError,
     ResarchiveError,
 )
+from .fence import Fence, Limits
 from .read import DEFAULT_MAX_SIZE, SUFFIXES, SourceDocument, read_source
 from .record.models import Record, Source
 from .record.yamlio import render_record
@@ -64,7 +63,7 @@ class IngestResult:
 def collect_sources(paths: Iterable[Path], glob: str | None = None) -> Iterator[Path | InputError]:
     """Files as given, folders walked recursively, in a stable order.
 
-    In a folder, files with a known source suffix (.txt .md .docx .pdf .rtf) are
+    In a folder, files with a known source suffix (.txt .md .docx .doc .odt .pdf .rtf) are
     taken; with `glob` ("*.docx", "2023/**/*.pdf"), the files matching it instead,
     whatever their suffix, since formats are recognized by content. A pattern with
     a "/" matches the path below the folder, otherwise the file name. Files named
@@ -101,7 +100,10 @@ def extract_source(doc: SourceDocument, raw_name: str, extract: Extractor | None
     source = Source(
         file=raw_name, sha256=sha256_bytes(doc.data), encoding=doc.encoding, format=doc.format
     )
-    return extract(doc.text, source)
+    record = extract(doc.text, source)
+    if doc.warnings:  # what reading found (a cut file, OCR) comes first
+        record = record.model_copy(update={"warnings": [*doc.warnings, *record.warnings]})
+    return record
 
 
 def check_genre(text: str, path: Path | str) -> None:
@@ -114,21 +116,27 @@ def check_genre(text: str, path: Path | str) -> None:
 
 
 def _read_and_extract(
-    path: Path, max_size: int, extract: Extractor | None, strict: bool = False
+    path: Path,
+    max_size: int,
+    extract: Extractor | None,
+    strict: bool = False,
+    ocr: bool = False,
 ) -> tuple[SourceDocument, Record] | ResarchiveError:
-    """One file's work, the same in a worker or in-process; errors are returned.
+    """One file's work, in a fenced worker; errors are returned.
 
     An unexpected exception (a bug in a reader or the extractor) becomes an
     ExtractionFailedError naming the file, so that the batch goes on.
     """
     try:
-        doc = read_source(path, max_size)
+        doc = read_source(path, max_size, ocr=ocr)
         if strict:
             check_genre(doc.text, path)
         record = extract_source(doc, safe_file_name(path.name), extract)
         return doc, record
     except ResarchiveError as exc:
         return exc
+    except MemoryError:
+        raise  # the fence reports it with the memory limit
     except Exception as exc:
         return ExtractionFailedError(
             f"unexpected error while reading or extracting: {type(exc).__name__}: {exc} "
@@ -138,33 +146,13 @@ def _read_and_extract(
         )
 
 
-# ---------------------------------------------------------------- worker processes
+def _load_models() -> None:
+    """A worker's start: the models, before its first document (already loaded when the
+    forkserver preloaded them)."""
+    from . import extract as _  # noqa: F401  (imports the stages and their data)
+    from . import nlp
 
-_worker_extract: Extractor | None = None
-
-
-def _init_worker(extract: Extractor | None) -> None:
-    """Load the models once per worker, before its first document."""
-    global _worker_extract
-    _worker_extract = extract
-    if extract is None:
-        from . import extract as _  # noqa: F401  (imports the stages and their data)
-        from . import nlp
-
-        nlp.load_models()
-
-
-def _work(
-    path: Path, max_size: int, strict: bool
-) -> tuple[SourceDocument, Record] | ResarchiveError:
-    return _read_and_extract(path, max_size, _worker_extract, strict)
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # Not "fork": the parent may run threads (rich's progress refresh), and forking a
-    # threaded process can deadlock. forkserver forks workers from a clean process.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    nlp.load_models()
 
 
 # ---------------------------------------------------------------- archive side
@@ -323,17 +311,20 @@ def ingest_sources(
     force: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     strict: bool = False,
+    ocr: bool = False,
     lock_timeout: float = 60.0,
     jobs: int | None = 1,
     extract: Extractor | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[IngestResult]:
     """Ingest collected sources (see `collect_sources`), yielding one result per item
     in input order; a bad file yields a failed result and the batch goes on.
 
-    `jobs` worker processes extract (None: one per core); `jobs=1`, or a single
-    file, runs in this process. `extract` replaces the NLP extractor (tests).
-    `strict` refuses texts that do not read as resolutions (NotResolutionError)
-    instead of storing them with a warning.
+    `jobs` fenced worker processes read and extract (None: one per core), each file
+    within `limits` (wall-clock seconds, bytes of memory). `extract` replaces the NLP
+    extractor (tests; it must be picklable). `strict` refuses texts that do not read as
+    resolutions (NotResolutionError) instead of storing them with a warning; `ocr` reads
+    scanned PDFs with Tesseract.
 
     A failure to write one file (an invalid id, a full disk) fails that file alone;
     a LockTimeoutError ends the batch (every other file would wait as long).
@@ -343,7 +334,8 @@ def ingest_sources(
     jobs = max(1, min(jobs or default_jobs(), len(files)))
     known = KnownRecords(archive)
     swept = False
-    for item, outcome in _extract_all(items, max_size, jobs, extract, strict):
+    options = _Options(max_size, strict, ocr, extract)
+    for item, outcome in _extract_all(items, options, jobs, limits or Limits()):
         if isinstance(item, InputError):
             yield IngestResult(Path(item.path or "."), "failed", error=item)
             continue
@@ -374,60 +366,34 @@ def ingest_sources(
         yield result
 
 
+@dataclass(frozen=True)
+class _Options:
+    max_size: int
+    strict: bool
+    ocr: bool
+    extract: Extractor | None
+
+
 def _extract_all(
-    items: list[Path | InputError],
-    max_size: int,
-    jobs: int,
-    extract: Extractor | None,
-    strict: bool = False,
+    items: list[Path | InputError], options: _Options, jobs: int, limits: Limits
 ) -> Iterator[tuple[Path | InputError, tuple[SourceDocument, Record] | ResarchiveError | None]]:
-    """(item, outcome) in input order, extracting in `jobs` processes."""
-    if jobs == 1:
+    """(item, outcome) in input order, each file read and extracted in a fenced worker."""
+    files = [item for item in items if isinstance(item, Path)]
+    if not files:
         for item in items:
-            if isinstance(item, InputError):
-                yield item, None
-            else:
-                yield item, _read_and_extract(item, max_size, extract, strict)
+            yield item, None
         return
-    # A bounded window of submitted files keeps memory flat on large batches
-    # while the workers always have the next file queued.
-    window = jobs * 4
-    queue: deque[tuple[Path | InputError, Future | None]] = deque()
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=_pool_context(),
-        initializer=_init_worker,
-        initargs=(extract,),
-    ) as pool:
-        source = iter(items)
-        exhausted = False
-        while True:
-            while not exhausted and sum(f is not None for _, f in queue) < window:
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
-                future = (
-                    pool.submit(_work, item, max_size, strict) if isinstance(item, Path) else None
-                )
-                queue.append((item, future))
-            if not queue:
-                return
-            item, future = queue.popleft()
-            yield item, _outcome(item, future)
-
-
-def _outcome(
-    item: Path | InputError, future: Future | None
-) -> tuple[SourceDocument, Record] | ResarchiveError | None:
-    if future is None:
-        return None
-    try:
-        return future.result()
-    except Exception as exc:  # a worker died (killed, out of memory): this file fails
-        return ExtractionFailedError(
-            f"worker process failed: {type(exc).__name__}: {exc}", item, traceback.format_exc()
-        )
+    # A bounded window of files handed out keeps memory flat on large batches while
+    # every worker always has its next file.
+    work = [
+        (path, (path, options.max_size, options.extract, options.strict, options.ocr))
+        for path in files
+    ]
+    init = _load_models if options.extract is None else None
+    with Fence(jobs, _read_and_extract, init, limits) as fence:
+        outcomes = fence.map(work, window=jobs * 4)
+        for item in items:
+            yield item, (next(outcomes) if isinstance(item, Path) else None)
 
 
 def ingest(

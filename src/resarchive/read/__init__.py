@@ -1,9 +1,11 @@
 """Stage 1, read: from a source file's bytes to the text that extraction reads and spans
 refer to.
 
-`sniff` recognizes the format by content; `decode` reads plain text; `docx`, `pdf` and
+`sniff` recognizes the format by content; `decode` reads plain text; `docx`, `odt`, `doc`
+(through LibreOffice or antiword), `pdf`, `ocr` (scanned PDFs, through Tesseract) and
 `rtf` extract the text of the other formats. Every extractor is a pure function of the
-bytes, so `text_of` can re-derive the very text a record's spans refer to from its raw copy.
+bytes (and of the converter named by the format), so `text_of` can re-derive the very
+text a record's spans refer to from its raw copy.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorruptDocumentError, EmptyInputError, NotFoundError, TooLargeError
+from ..errors import (
+    CorruptDocumentError,
+    EmptyInputError,
+    InputError,
+    NoTextLayerError,
+    NotFoundError,
+    TooLargeError,
+)
 from .sniff import FORMATS, SUFFIXES, detect_format
 
 __all__ = [
@@ -50,7 +59,7 @@ def parse_size(text: str) -> int:
 
 
 def format_size(size: int) -> str:
-    for unit, factor in (("MB", 1024**2), ("KB", 1024)):
+    for unit, factor in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if size >= factor:
             return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
     return f"{size} bytes"
@@ -62,12 +71,17 @@ class SourceDocument:
     data: bytes
     text: str
     encoding: str  # the byte encoding of a text file; "utf-8" for extracted formats
-    format: str  # txt, md, docx, pdf or rtf, recognized by content
+    format: str  # txt, md, docx, odt, doc, doc-antiword, pdf, pdf-ocr or rtf
+    warnings: tuple[str, ...] = ()  # about the reading, added to the record's warnings
 
 
-def read_source(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> SourceDocument:
+def read_source(
+    path: Path, max_size: int = DEFAULT_MAX_SIZE, *, ocr: bool = False
+) -> SourceDocument:
     """Read one source file, recognize its format and extract its text.
 
+    `max_size` bounds the file and its extracted text (in characters) alike. With `ocr`,
+    a PDF without a text layer is recognized by Tesseract (format `pdf-ocr`).
     Raises an InputError subclass naming the file and the cause.
     """
     if not path.exists():
@@ -87,19 +101,50 @@ def read_source(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> SourceDocument:
             path,
         )
     fmt = detect_format(data, path)
-    text, encoding = extract_text(data, fmt, path)
-    return SourceDocument(path, data, text, encoding, fmt)
+    warnings: list[str] = []
+    if fmt == "doc":
+        from .doc import doc_format
+
+        try:
+            fmt = doc_format()
+        except InputError as exc:
+            raise type(exc)(str(exc), path) from None
+    try:
+        text, encoding = extract_text(data, fmt, path)
+    except NoTextLayerError:
+        if not ocr:
+            raise
+        from .ocr import WARNING
+
+        fmt = "pdf-ocr"
+        text, encoding = extract_text(data, fmt, path)
+        warnings.append(WARNING)
+    if len(text) > max_size:
+        raise TooLargeError(
+            f"the text read from it is {format_size(len(text))} (characters), over the "
+            f"{format_size(max_size)} limit (--max-size)",
+            path,
+        )
+    if fmt in ("txt", "md"):
+        from .decode import cut_warning
+
+        if warning := cut_warning(data, encoding):
+            warnings.append(warning)
+    return SourceDocument(path, data, text, encoding, fmt, tuple(warnings))
 
 
 def text_of(data: bytes, encoding: str, fmt: str, path: Path | str = "<bytes>") -> str:
     """The text of a stored raw file as its record's spans see it.
 
-    Plain text is decoded with the recorded encoding; .docx, .pdf and .rtf are
-    extracted again, which gives the same text for the same bytes (the extractors
-    are deterministic), so spans can be checked against the raw copy alone.
+    Plain text is decoded with the recorded encoding; the other formats are extracted
+    again, which gives the same text for the same bytes (the extractors are
+    deterministic; a .doc is converted and a scan recognized by the same program), so
+    spans can be checked against the raw copy alone.
     """
     if fmt in ("txt", "md"):
-        return data.decode(encoding)
+        from .decode import decode_as
+
+        return decode_as(data, encoding)
     return extract_text(data, fmt, path)[0]
 
 
@@ -114,13 +159,39 @@ def extract_text(data: bytes, fmt: str, name: str | Path = "<bytes>") -> tuple[s
         return decode(data, str(name))
     if fmt == "docx":
         from .docx import docx_text as extractor
+    elif fmt == "odt":
+        from .odt import odt_text as extractor
+    elif fmt in ("doc", "doc-antiword"):
+        from .doc import doc_text
+
+        def extractor(data: bytes, name: str | Path) -> str:
+            return doc_text(data, name, converter=fmt)
+    elif fmt == "pdf-ocr":
+        from .ocr import ocr_text as extractor
     elif fmt == "pdf":
         from .pdf import pdf_text as extractor
     elif fmt == "rtf":
         from .rtf import rtf_text as extractor
     else:
         raise CorruptDocumentError(f"unknown source format {fmt!r}", name)
-    text = extractor(data, name)
+    text = _valid_unicode(extractor(data, name)).translate(_CONTROLS)
     if not text.strip():
         raise EmptyInputError(f"the {fmt} document holds no text", name)
     return text, EXTRACTED_ENCODING
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters in a document's text are debris (or a terminal escape sequence
+# smuggled into a PDF's text layer): extracted text keeps tabs and line breaks only.
+_CONTROLS = dict.fromkeys(
+    [c for c in range(32) if chr(c) not in "\t\n\r\f"] + [0x7F, *range(0x80, 0xA0)]
+)
+
+
+def _valid_unicode(text: str) -> str:
+    """Pair up UTF-16 surrogates that RTF's \\uN escapes (or a PDF's text layer) left
+    as separate characters, and replace a lone one with U+FFFD: a lone surrogate cannot
+    be written as UTF-8, so the record could not be stored."""
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")

@@ -32,7 +32,11 @@ class Source(Strict):
     file: str = Field(description="file name inside the archive's raw/ folder")
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     encoding: str
-    format: str = Field(default="txt", description="txt, md, docx, pdf or rtf")
+    format: str = Field(
+        default="txt",
+        description="txt, md, docx, odt, doc (read through LibreOffice), doc-antiword, pdf, "
+        "pdf-ocr (a scan: the text was recognized by Tesseract) or rtf",
+    )
 
 
 class DocumentInfo(Strict):
