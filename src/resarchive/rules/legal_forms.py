@@ -38,6 +38,10 @@ def strip_legal_form(name: str) -> str:
     'Камчатская краевая детская библиотека'
     >>> strip_legal_form("Муниципальное бюджетное учреждение культуры «ЦБС»")
     'ЦБС'
+    >>> strip_legal_form('МБУК "Централизованная библиотечная система «Родник» г. Оренбурга')
+    'Централизованная библиотечная система «Родник» г. Оренбурга'
+
+    An opening quote whose closing one the text lost (merged into a nested name's) goes too.
     """
     name = name.strip(" ,.;")
     stripped = _leading_abbreviation().sub("", name)
@@ -46,6 +50,8 @@ def strip_legal_form(name: str) -> str:
         j = matching_quote(stripped, 0)
         if j == len(stripped) - 1:
             stripped = strip_outer_quotes(stripped)
+        elif j is None:
+            stripped = stripped[1:]
     return stripped.strip() or name
 
 
