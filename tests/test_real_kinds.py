@@ -59,6 +59,8 @@ def test_every_name_order(text: str, name: str) -> None:
         # initials only: the position after the name shows the case (and so the man)
         ("Заслушан доклад Сёмина В. П., директора ЦБС.", "Сёмин В. П."),
         ("Заслушан доклад Л. Г. Бойковой, главного библиотекаря.", "Бойкова Л. Г."),
+        # an abbreviated position ("зам.") before the name shows no case
+        ("Выступила зам. директора по работе с детьми Гречишкина Е.В.", "Гречишкина Е. В."),
     ],
 )
 def test_names_in_the_nominative_by_their_own_morphology_and_context(text, name) -> None:

@@ -252,11 +252,7 @@ class _Hints:
         head = None
         for k in range(self._index(start) - 1, max(-1, self._index(start) - 12), -1):
             tok = tokens[k]
-            if (
-                tok.text.lower() in _ABBREVIATED_POSITIONS
-                and k + 1 < len(tokens)
-                and tokens[k + 1].text == "."
-            ):
+            if tok.text == "." and k and tokens[k - 1].text.lower() in _ABBREVIATED_POSITIONS:
                 return None  # "зам. директора Прибыткова": the head is abbreviated, no case
             if tok.pos in ("PUNCT", "CCONJ", "PROPN") or _finite(tok):
                 break
