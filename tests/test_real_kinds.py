@@ -67,6 +67,15 @@ def test_names_in_the_nominative_by_their_own_morphology_and_context(text, name)
     assert people(text) == [name]
 
 
+def test_names_after_a_common_noun_are_its_genitive_a_list_of_them_alike() -> None:
+    text = "Заслушаны сообщения Л. Н. Сёмина, С. В. Михалкова и Р. Гамзатова."
+    assert people(text) == ["Сёмин Л. Н.", "Михалков С. В.", "Гамзатов Р."]
+
+
+def test_a_list_of_names_after_an_authors_word_is_no_actors() -> None:
+    assert people("Отметила юбилеи К. Д Ушинского, С. В. Рахманинова и Р. Гамзатова.") == []
+
+
 def test_yo_kept_as_written_and_a_first_name_pymorphy_reads_as_masculine() -> None:
     assert people("Выступила Ипполита Сергеевна Грачёва, библиотекарь.") == [
         "Грачёва Ипполита Сергеевна"

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from .. import lemmas
 from ..rules.words import is_entry, word_set
+from .affiliation import is_position_word
 from .context import Context
 from .morph import parses
 from .names import is_first_name, is_patronymic, read_person, readings, surname_options
@@ -260,9 +261,31 @@ class _Hints:
                 head = tok
         if head is not None:
             return _CASE.get(head.feats.get("Case"))
-        return None
+        return self._after_a_noun(self._index(start) - 1)
+
+    def _after_a_noun(self, k: int) -> str | None:
+        """ "юбилеях К. Д. Ушинского, С. В. Рахманинова и Р. Гамзатова": names (a list of
+        them) right after a common noun that is no position are its genitive complement."""
+        tokens = self.tokens
+        while k >= 0 and (
+            tokens[k].pos == "PROPN"
+            or tokens[k].text in (",", "и")
+            or _INITIAL.fullmatch(tokens[k].text)
+            or (tokens[k].text == "." and k and _INITIAL.fullmatch(tokens[k - 1].text))
+        ):
+            k -= 1
+        if k < 0 or tokens[k].pos != "NOUN" or _is_position(tokens[k]):
+            return None
+        # "заведующая сектором А. Н. Котова": the noun is a position's complement
+        for tok in tokens[max(0, k - 6) : k][::-1]:
+            if tok.pos in ("PUNCT", "VERB", "AUX", "PROPN"):
+                break
+            if is_position_word(tok.text):
+                return None
+        return "gent"
 
 
+_INITIAL = re.compile(r"[А-ЯЁ]")
 _ABBREVIATED_POSITIONS = frozenset({"зам", "зав", "гл", "вед", "нач", "пред", "рук"})
 
 
@@ -303,9 +326,19 @@ def _inside(regions: list[tuple[int, int]], pos: int) -> bool:
     return any(s < pos < e for s, e in regions)
 
 
+# A name of a list with its separator: "К. Д Ушинского, ", "Рахманинова С. В. и ".
+_LIST_ITEM = re.compile(
+    r"(?:[А-ЯЁ][а-яё-]+|[А-ЯЁ]\.?)(?:\s*(?:[А-ЯЁ][а-яё-]+|[А-ЯЁ]\.?))*\s*(?:,\s*и|,|\sи)\s+$"
+)
+
+
 def _not_an_actor(text: str, start: int) -> bool:
-    """Whether the word before a name makes it an eponym or an author ("им.", "книги")."""
-    m = re.search(r"([А-Яа-яЁё]+)\.?\s*$", text[max(0, start - 40) : start])
+    """Whether the word before a name makes it an eponym or an author ("им.", "книги"),
+    the word before the list the name ends ("юбилеи К. Д. Ушинского и Р. Гамзатова") too."""
+    before = text[max(0, start - 200) : start]
+    while item := _LIST_ITEM.search(before):
+        before = before[: item.start()]
+    m = re.search(r"([А-Яа-яЁё]+)\.?\s*$", before[-40:])
     if not m:
         return False
     word = m.group(1).lower()
