@@ -399,3 +399,25 @@ def test_no_city_from_a_region_or_an_organizations_words() -> None:
     text = "Совещание прошло 5 мая 2021 г. в Ростовской области. Гость из г. Нижний Новгород.\n"
     event = extract_event(context(text))
     assert event.place is None
+
+
+# --------------------------------------------------------------------------- legal acts
+
+
+@pytest.mark.parametrize(
+    ("text", "adopted"),
+    [
+        (
+            "Постановление администрации Лесного района\nот 3 марта 2015 г. N 12-а\n"
+            '"О районном конкурсе "Читатель года"\nВ целях поддержки чтения администрация '
+            "постановляет:\n1. Проводить конкурс ежегодно.\n",
+            "2015-03-03",
+        ),
+        ("Решение от 14.11.2011 г № 7\n\nОб утверждении Положения о библиотеках\n", "2011-11-14"),
+    ],
+)
+def test_a_legal_acts_heading_line_gives_its_kind_and_date(text: str, adopted: str) -> None:
+    from resarchive.extract.document import extract_document
+
+    doc = extract_document(context(text))
+    assert (doc.kind, str(doc.adopted_on)) == ("decision", adopted)

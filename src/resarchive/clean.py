@@ -111,6 +111,7 @@ _PAGE_TAIL = re.compile(
 )
 # A heading word on its own line in capitals ("РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО"):
 # it starts a unit of its own, it does not end the line before it.
+_ACT_NUMBER_END = re.compile(r"(?:№|\bN)\s*\d[\w/-]*\s*$")
 _CAPS_HEADING = re.compile(r"^\W*[А-ЯЁ]{5,}(?:[\s-]+[А-ЯЁ]+){0,3}\W*$")
 
 
@@ -201,6 +202,9 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 and not is_place_line(text)
                 and not (not continues_sentence and _starts_with_date(text))
                 and (continues_sentence or not text[0].isupper())
+                # "Постановление … от 23 апреля 2007 г. N 100-а": an act's number ends
+                # its heading line.
+                and not _ACT_NUMBER_END.search(_text(prev[-12:]))
             ):
                 # A line that ends a sentence, followed by one that starts a new one,
                 # is a paragraph of its own: Word and PDF exports often put one

@@ -23,11 +23,28 @@ _ADOPTED = re.compile(
 )
 
 
+# "Постановление администрации … от 23 апреля 2007 г. N 100-а", "Решение от 24.12.2010 г
+# № 31": a legal act's heading line dates it.
+_ACT_HEADING = re.compile(
+    r"^\W*(?:постановление|решение|распоряжение|приказ)\b[^\n.]{0,80}?\bот\s+(?=\d)",
+    re.I | re.M,
+)
+
+
 def find_adoption_date(text: str) -> DateMention | None:
-    """The date the document says it was adopted on; None when it does not say."""
+    """The date the document says it was adopted on; None when it does not say.
+
+    A statement ("Принята 26 октября 2012 г.") wins, the last one (usually the closing
+    line); else the date of a legal act's heading line ("Решение от 24.12.2010 г № 31").
+    """
     found = None
-    for m in _ADOPTED.finditer(text):
-        following = dates_in(text, m.end(), min(len(text), m.end() + 60))
-        if following and following[0].start == m.end():
-            found = following[0]  # the last statement wins: it is usually the closing line
+    for rx in (_ADOPTED, _ACT_HEADING):
+        for m in rx.finditer(text):
+            following = dates_in(text, m.end(), min(len(text), m.end() + 60))
+            if following and following[0].start == m.end():
+                found = following[0]
+                if rx is _ACT_HEADING:
+                    return found
+        if found:
+            return found
     return found
