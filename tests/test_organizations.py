@@ -90,3 +90,22 @@ def test_adjectives_sharing_one_plural_head_are_one_organization_each():
         "Озёрская сельская библиотека",
         "Речная сельская библиотека",
     ]
+
+
+def test_lower_case_administration_with_its_region():
+    text = "Учитывая изложенное, администрация Лесного района Тверской области постановляет:\n"
+    assert names(text) == ["администрация Лесного района Тверской области"]
+
+
+def test_an_action_noun_is_no_organization():
+    text = "2. Организацию исполнения настоящего решения поручить заместителю главы.\n"
+    assert names(text) == []
+
+
+def test_a_name_cut_by_the_excerpts_end_merges_into_its_full_mention():
+    text = (
+        "Поручить администрации Лесного района Тверской области провести конкурс. "
+        + "Контроль за исполнением настоящего постановления возложить на начальника отдела "
+        + "администрации Лесного рай"
+    )
+    assert names(text) == ["администрация Лесного района Тверской области"]

@@ -107,7 +107,10 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
     by_short: dict[str, dict] = {}
 
     for c in cands:
-        name = c.name or _balance(_normalize(text[c.start : c.end]))
+        raw = text[c.start : c.end]
+        if c.end >= len(text.rstrip()) and raw[-1:].isalpha() and _cut_in_prose(text):
+            raw = raw.rsplit(None, 1)[0]  # an excerpt cut inside the name: "… района Чу"
+        name = c.name or _balance(_normalize(raw))
         if c.capitalize:
             name = name[:1].upper() + name[1:]
         if not name or not _is_org(text, c, name):
@@ -151,12 +154,22 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
     return [Organization(**e) for e in entries]
 
 
+def _cut_in_prose(text: str) -> bool:
+    """The text ends inside a sentence of prose: an excerpt cut off (a last line as long
+    as a paragraph, without a full stop), not a signature or heading line."""
+    last = text.rstrip().rsplit("\n", 1)[-1]
+    return len(last) > 100 and last[-1:].isalpha()
+
+
 def _shortened_from(key: tuple[str, ...], by_key: dict) -> dict | None:
     """ "Головчинская библиотека" after "Головчинская модельная сельская библиотека": a
-    later mention that drops adjectives, same first word and same head."""
+    later mention that drops adjectives, same first word and same head; or its first words
+    ("администрация Комсомольского" of a text cut there)."""
     if len(key) < 2:
         return None
     for long_key, entry in by_key.items():
+        if len(long_key) > len(key) and long_key[: len(key)] == key:
+            return entry
         if len(long_key) <= len(key) or long_key[0] != key[0] or long_key[-1] != key[-1]:
             continue
         it = iter(long_key)
@@ -195,6 +208,8 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         return False  # "РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО": a heading, not an abbreviation
     if not (name[0].isupper() or name[0] == "«" or is_entry(words[0], "gov_heads")):
         return False
+    if len(words) > 1 and is_entry(words[0], "verbal_heads") and words[1][0].islower():
+        return False  # "Организация исполнения настоящего решения": an action
     first = parses(words[0])
     if (
         first
