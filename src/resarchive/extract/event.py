@@ -82,11 +82,22 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
     return None
 
 
+# A numbered event: "IV съезд", "5-й форум" (a Roman numeral or a number with an ordinal's
+# ending, not a count: "2 семинара").
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])([IVXLC]+|\d{1,3}-[а-я]{1,3})\s+$")
+# The ordinal stays in the name in the nominative only ("на 5-м форуме" -> "форум …").
+_NOMINATIVE_ORDINAL = re.compile(r"[IVXLC]+|\d+-(?:[йяе]|ый|ий|ая|ое)")
+
+
 def _proper_name(text: str, m: Mention) -> str | None:
     """ "прошел Съезд школьных библиотекарей Приволжского Федерального округа": a type word
-    written with a capital inside a sentence begins the event's own name."""
+    written with a capital inside a sentence begins the event's own name; so does one
+    after an ordinal ("состоялся IV съезд библиотекарей Псковской области")."""
     word = text[m.start : m.end]
-    if not word[:1].isupper() or m.in_heading or not re.search(r"[а-яё,]\s+$", text[: m.start]):
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)
+    if m.in_heading or not (
+        ordinal or (word[:1].isupper() and re.search(r"[а-яё,]\s+$", text[: m.start]))
+    ):
         return None
     tail = re.match(r"(?:\s+[А-ЯЁа-яё][а-яё-]+){1,8}", text[m.end :])
     if not tail:
@@ -96,7 +107,12 @@ def _proper_name(text: str, m: Mention) -> str | None:
         if nlp.morph().parse(w.lower())[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR"):
             break  # a verb, a preposition: the name has ended
         words.append(w)
-    return " ".join([word, *words]) if words else None
+    if not words:
+        return None
+    name = phrase_nominative(" ".join([word, *words]))  # "на IV съезде …" -> "съезд …"
+    if ordinal and _NOMINATIVE_ORDINAL.fullmatch(ordinal.group(1)):
+        return f"{ordinal.group(1)} {name}"
+    return capitalize_first(name)
 
 
 def _modifiers_start(text: str, pos: int) -> int:
