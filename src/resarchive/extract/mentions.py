@@ -35,8 +35,12 @@ class Mention:
     dates: list[DateMention] = field(default_factory=list)
 
 
-# What may stand between the type word and its quoted title.
-_TITLE_GAP = re.compile(r"\s*(?:[:–—-]\s*|на\s+тему:?\s*|по\s+теме:?\s*|под\s+названием\s*)?")
+# What may stand between the type word and its quoted title; a compound's second part
+# written after a spaced dash too ("семинар – консультация «X»").
+_TITLE_GAP = re.compile(
+    r"\s*(?:[–—-]\s*[а-яё]+\s+(?=[«“„\"]))?"
+    r"(?:[:–—-]\s*|на\s+тему:?\s*|по\s+теме:?\s*|под\s+названием\s*)?"
+)
 # A word between the type word and its title: a genitive ("детских", "Самарской
 # областной … библиотеки"), or "для" before one ("для сотрудников библиотеки").
 _GAP_WORD = re.compile(r"\s+((?:для\s+)?[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?)(?=\s)")

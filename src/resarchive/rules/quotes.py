@@ -35,6 +35,9 @@ def strip_outer_quotes(text: str) -> str:
     return text
 
 
+_OUTER_LOST = re.compile(r"[ \t]*(?:[.;!?)]|\n|$)|\s+(?=[А-ЯЁ][а-яё]+\s+[а-яё])")
+
+
 def matching_quote(text: str, i: int, end: int | None = None) -> int | None:
     """Index of the quote closing the one at text[i] before `end`.
 
@@ -45,6 +48,9 @@ def matching_quote(text: str, i: int, end: int | None = None) -> int | None:
     >>> t = 'МБУК "ЦБС "Родник" г. Оренбурга" провела'
     >>> t[5 : matching_quote(t, 5) + 1]
     '"ЦБС "Родник" г. Оренбурга"'
+    >>> t = "семинар «Итоги года в МБУК «ЦБС». Далее"
+    >>> t[8 : matching_quote(t, 8) + 1]
+    '«Итоги года в МБУК «ЦБС»'
     """
     end = len(text) if end is None else end
     ch = text[i]
@@ -54,6 +60,7 @@ def matching_quote(text: str, i: int, end: int | None = None) -> int | None:
         j = text.find(_PAIRED[ch], i + 1, end)
         return j if j >= 0 else None
     depth = 0
+    inner_close = None
     for j in range(i, end):
         if text[j] == "«":
             depth += 1
@@ -61,6 +68,12 @@ def matching_quote(text: str, i: int, end: int | None = None) -> int | None:
             depth -= 1
             if depth == 0:
                 return j
+            if depth == 1:
+                inner_close = j
+    # «Приоритеты … МАУК «Мелеузовская ЦБС»: the writer let the inner quote close both,
+    # when nothing but a sentence's end, the line's or a new sentence follows it.
+    if depth == 1 and inner_close is not None and _OUTER_LOST.match(text, inner_close + 1, end):
+        return inner_close
     return None
 
 
