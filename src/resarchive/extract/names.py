@@ -197,6 +197,8 @@ def surname_options(surname: str) -> list[tuple[str, str]]:
 
     >>> surname_options("Ярошевичу")[:1], ("femn", "nomn") in surname_options("Сёмина")
     ([('masc', 'datv')], True)
+    >>> surname_options("Варданяна")
+    [('masc', 'gent'), ('masc', 'accs')]
     """
     options = [(g, c) for g, c, _ in sorted(readings(surname, "Surn"), key=lambda o: -o[2])]
     low = surname.lower().split("-")[-1]
@@ -206,6 +208,9 @@ def surname_options(surname: str) -> list[tuple[str, str]]:
         options += [("femn", "accs")]
     if low.endswith(("ова", "ева", "ёва", "ина", "ына")):
         options += [("femn", "nomn"), ("masc", "gent"), ("masc", "accs")]
+    elif low.endswith("яна"):
+        # "Варданяна": a surname in -ян declines for a man only (Розенталь § 172)
+        options += [("masc", "gent"), ("masc", "accs")]
     elif low.endswith(("а", "я")):
         options += [("femn", "nomn"), ("masc", "nomn"), ("masc", "gent"), ("masc", "accs")]
     if low.endswith(("ого", "его")):

@@ -207,7 +207,10 @@ def _surname_like(word: str, strict: bool = False) -> bool:
     """
     if is_entry(word, "not_surnames") or lemmas.fold(word) in word_set("not_surnames"):
         return False
-    head = word.split("-")[0]
+    first, _, last = word.partition("-")
+    if last and last[:1].isupper() and _surname_like(last, strict):
+        return True  # "Тер-Варданян", "Петров-Водкин": the last part tells
+    head = first
     ps = parses(head)
     known = _known(head)
     if any("Surn" in p.tag for p in ps):
