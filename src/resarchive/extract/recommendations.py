@@ -282,6 +282,8 @@ def _instructs(words: list) -> bool:
             rest = words[k + 1 : k + 4]
             if any(_discourse(t.text) for t in rest):
                 return False  # "Важно отметить, что …"
+            if k == 0 and tok.pos == "ADJ" and any(t.pos == "NOUN" for t in rest):
+                return True  # "Необходимы новые поиски подходов …": what is needed
             return any(is_inf(t) or t.feats.get("Variant") == "Short" for t in rest)
         if _decided(words[k : k + 3]):
             return any(is_inf(t) for t in words[k + 1 : k + 6])
