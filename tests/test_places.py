@@ -57,3 +57,8 @@ def test_place_inside_organization_name_counts():
 def test_coordinated_districts_ending_in_and_others_expand():
     got = places("Приехали библиотекари Лесного, Озёрского и других районов.\n")
     assert got == [("Лесной район", "district"), ("Озёрский район", "district")]
+
+
+def test_a_place_span_across_an_opening_quote_is_the_quoted_name():
+    got = places("Глава Администрации МО «Велижский район» Б.В. Петров рассказал о том.\n")
+    assert got == [("Велижский район", "district")]

@@ -123,13 +123,19 @@ def extract_places(ctx: Context) -> list[Place]:
             r"\.\w", text[s.stop : s.stop + 2]
         ):
             continue  # part of a domain or a dotted name: «PRO.Культура.РФ», x.ru
-        raw = " ".join(s.text.split())
+        start = s.start
+        if s.text.count("«") > s.text.count("»"):
+            # "МО «Духовщинский район»": the span crossed the quote; the place is inside
+            start = s.start + s.text.rfind("«") + 1
+        raw = " ".join(text[start : s.stop].split())
+        if not raw:
+            continue
         if _adjective_of_a_name(raw, text[s.stop : s.stop + 30]):
             continue  # "Головчинской модельной библиотеки": part of an organization's name
-        if _not_a_place_span(text, s.start, s.stop, raw):
+        if _not_a_place_span(text, start, s.stop, raw):
             continue
         name = phrase_nominative(raw, prefer_singular=True)
-        found.append((s.start, s.stop, name, _kind(name)))
+        found.append((start, s.stop, name, _kind(name)))
 
     found.sort(key=lambda f: f[0])
     out: list[Place] = []
