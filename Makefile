@@ -9,7 +9,7 @@ ARCHIVE ?= data
 DEBIAN_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-rus antiword \
 	libreoffice-writer-nogui
 
-.PHONY: run test lint format bench clean system-deps debian-packages
+.PHONY: run test real lint format bench clean system-deps debian-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/pytest
+
+# The extraction scored on the real documents of tests/real (README: How good is the extraction).
+real: $(VENV)/.installed
+	rm -rf $(VENV)/real-archive
+	$(BIN)/resarchive --archive $(VENV)/real-archive ingest --jobs 2 tests/real/texts >/dev/null
+	$(BIN)/python tests/real/score.py $(VENV)/real-archive/structured --gold tests/real/gold $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench
