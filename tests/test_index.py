@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from resarchive.archive import Archive
-from resarchive.index import INDEX_NAME, Index, fast_load
+from resarchive.index import INDEX_NAME, Index
 from resarchive.query import Filters, find_records
+from resarchive.record.fastload import fast_load
 from resarchive.record.yamlio import load
 
 from .archive_factory import add_record, sample_archive

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from .archive import Archive
 from .errors import ResarchiveError
-from .record.yamlio import render_record
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
+    from rich.console import Console
+
     from .record.models import Record
 
 app = typer.Typer(
@@ -27,8 +26,25 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A rich Console made on first use: a query printing JSON never imports rich (20 ms)."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(highlight=False, soft_wrap=True, **self._options)
+        return getattr(self._console, name)
+
+
+out = _LazyConsole()
+err = _LazyConsole(stderr=True)
 
 
 class State:
@@ -169,6 +185,8 @@ def ingest(
                     failures.append(result.error)
                     _print_error(result.error)
                 elif result.status == "dry-run":
+                    from .record.yamlio import render_record
+
                     out.print(render_record(result.record), end="", markup=False)
                 else:
                     _print_summary(result.source, result.status, result.record)
@@ -266,13 +284,7 @@ def query(
     other filters pick the records they come from.
     """
     from . import export
-    from .query import (
-        Filters,
-        find_recommendations,
-        find_records,
-        find_records_json,
-        open_index,
-    )
+    from .query import Filters, find_hits, find_recommendations, open_index
 
     try:
         filters = Filters(
@@ -286,22 +298,30 @@ def query(
             text=text,
         )
     except ValueError as exc:
-        err.print(f"error: {exc}", markup=False)
+        _print_plain(sys.stderr, f"error: {exc}")
         raise typer.Exit(2) from None
     with open_index(State.archive) as index:
         for problem in index.unreadable():
-            err.print(f"skipped: {problem}", markup=False)
+            _print_plain(sys.stderr, f"skipped: {problem}")
         if rows is RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
-        elif fmt is QueryFormat.json:
-            found = find_records_json(index, filters, as_bytes=True)
         else:
-            found = find_records(index, filters)
+            found = find_hits(index, filters)
+            if fmt is not QueryFormat.table:  # whole records: read from their YAML
+                from .records import read_records
+
+                found = read_records(State.archive, found)
     if fmt is not QueryFormat.table:
         export.write(found, fmt.value, sys.stdout, rows=rows.value)
         return
     out.print(export.rich_table(found, rows=rows.value))
     err.print(f"{len(found)} {rows.value.rstrip('s')}(s)")
+
+
+def _print_plain(stream: Any, line: str) -> None:
+    """One line as it is (what a Console with markup off prints), without importing rich."""
+    stream.write(line + "\n")
+    stream.flush()
 
 
 class ExportFormat(StrEnum):
@@ -319,6 +339,8 @@ def stats(
 
     result = archive_stats(State.archive, top=top)
     if fmt is TextFormat.json:
+        import json
+
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     out.print(f"{result.records} record(s), {result.recommendations} recommendation(s)")
@@ -366,6 +388,8 @@ def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     """Print one record."""
     from rich.syntax import Syntax
 
+    from .record.yamlio import render_record
+
     try:
         record = State.archive.get(record_id)
     except ResarchiveError as exc:
@@ -392,6 +416,8 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
+    import json
+
     from .record.models import record_json_schema
 
     sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
@@ -416,6 +442,8 @@ def eval_(
         err.print("no reviewed records: set `reviewed: true` on records checked by hand")
         raise typer.Exit(1)
     if fmt is TextFormat.json:
+        import json
+
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     from rich.table import Table
