@@ -1,6 +1,7 @@
 """Reading record YAML fast: the index builds from it, and `query`/`export` print from it.
 
-PyYAML's C loader parses in C but builds every value through Python generators; that
+Records as `ingest` writes them are read by `canonical`, in pure Python. For any other
+YAML: PyYAML's C loader parses in C but builds every value through Python generators; that
 construction is half the cost of reading a record. Records use only plain mappings,
 sequences, strings, ints, dates and nulls, so a direct recursive build (with the
 standard constructor for anything else) does the same work two to three times faster.
@@ -11,6 +12,8 @@ the problem.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from . import canonical
 
 if TYPE_CHECKING:
     from .models import Record
@@ -89,7 +92,13 @@ def _build(loader, node) -> object:  # type: ignore[no-untyped-def]
 
 
 def fast_load(text: str) -> object:
-    """`yamlio.load`, faster for the plain YAML records are made of; raises on anything odd."""
+    """`yamlio.load`, faster for the plain YAML records are made of; raises on anything odd.
+
+    YAML as `render_record` writes it is read in pure Python (`canonical`), without
+    PyYAML; anything else goes through libyaml."""
+    data = canonical.load(text)
+    if data is not None:
+        return data
     loader = _fast_loader()(text)
     try:
         node = loader.get_single_node()

@@ -1,0 +1,191 @@
+"""Reading the YAML `render_record` writes, in pure Python, twice as fast as libyaml's loader.
+
+`query --format json` and `export` print the records they find from their YAML files; at
+10 000 records a broad query prints hundreds, and PyYAML's C loader (1.2 ms for a 14 KB
+record, most of it building nodes and marks) was most of the query. Records written by
+`ingest` use a small part of YAML: block mappings with plain lower-case keys, block
+sequences, plain and single-quoted scalars (folded over lines), `null`, `true`, `false`,
+decimal integers and spans in flow style (`[4, 63]`). This reader takes exactly that, one
+regex pass over the lines and a loop, and returns None for anything else (double quotes,
+comments, blank lines, anchors, tags, tabs, unusual characters, a scalar YAML would read
+as a date or a float...), which the caller then reads with libyaml. Whatever it returns
+equals what `yaml.load` returns for the same text: tests hold it to that on generated
+records and on mangled ones.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Per line: indentation, the rest, and within the rest a "- ", a key and the value.
+_LINE = re.compile(r"^( *)((- )?(?:([a-z_][a-z0-9_]*):(?: |$))?(.*))$", re.MULTILINE)
+_SPAN = re.compile(r"\[(?:(?:0|[1-9][0-9]*)(?:, (?:0|[1-9][0-9]*))*)?\]\Z")
+# Characters outside YAML's printable set, and those it takes for line breaks (\x85,
+# \u2028, \u2029) or a byte order mark: a text holding any goes to libyaml.
+_UNUSUAL = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+# A plain scalar may not start with these (or "-" followed by a space).
+_NOT_PLAIN = frozenset("'\"[]{}&*!|>%@`#,?: ")
+# First characters some implicit resolver of the safe loader claims (ints, floats, bools,
+# nulls, dates, merge keys...; tests hold this to `SafeLoader.yaml_implicit_resolvers`):
+# a plain scalar starting otherwise is a string without asking PyYAML.
+CLAIMED = frozenset("!&*+-.0123456789<=FNOTYfnoty~")
+_SPECIAL = CLAIMED | _NOT_PLAIN
+_KNOWN: dict[str, object] = {"null": None, "true": True, "false": False}
+_MISSING = object()
+# Claimed plain scalars that are strings all the same: a record's keys and values that
+# recur. Seeded, so that reading a record needs no PyYAML at all (tests check each one).
+TEXT_SEEDS = (
+    "file", "format", "name", "number", "offline", "online", "organization", "organizations",
+    "organizers", "talk", "text", "title", "total", "type", "forum", "other", "txt",
+)  # fmt: skip
+_STRINGS: dict[str, bool] = dict.fromkeys(TEXT_SEEDS, True)
+
+
+class _Odd(Exception):
+    """Not the YAML render_record writes: let libyaml read it."""
+
+
+def _plain_is_text(value: str) -> bool:
+    """Whether YAML 1.1 reads this plain scalar (its first character claimed) as a string."""
+    known = _STRINGS.get(value)
+    if known is None:
+        from .yamlio import SafeLoader
+
+        resolvers = SafeLoader.yaml_implicit_resolvers.get(value[0], [])
+        known = not any(regexp.match(value) for _, regexp in resolvers)
+        if len(value) <= 40:  # keys and short values recur; long texts rarely do
+            _STRINGS[value] = known
+    return known
+
+
+def _scalar(s: str) -> object:
+    """A one-line scalar value."""
+    c = s[0]
+    if c not in _SPECIAL:  # text: most values
+        if " #" in s or ": " in s or s[-1] in ": ":
+            raise _Odd
+        return s
+    if c == "'":
+        if len(s) < 2 or s[-1] != "'":
+            raise _Odd
+        body = s[1:-1]
+        if "'" in body:
+            if "'" in body.replace("''", ""):
+                raise _Odd
+            body = body.replace("''", "'")
+        return body
+    if c == "[":
+        if _SPAN.match(s) is None:
+            raise _Odd
+        return [int(x) for x in s[1:-1].split(", ")] if len(s) > 2 else []
+    if s.isdigit() and s.isascii() and (c != "0" or s == "0"):
+        return int(s)
+    if s == "{}":
+        return {}
+    return _plain(s)
+
+
+def _plain(s: str) -> str:
+    c = s[0]
+    if c in _NOT_PLAIN or (c == "-" and s[1:2] in ("", " ")):
+        raise _Odd
+    if " #" in s or ": " in s or s[-1] in ": " or (c in CLAIMED and not _plain_is_text(s)):
+        raise _Odd
+    return s
+
+
+def _folded(first: str, more: list[str]) -> object:
+    """A scalar over several lines: line breaks fold into single spaces."""
+    if first[0] == "'":
+        return _scalar(" ".join([first.rstrip(" "), *(m.strip(" ") for m in more)]))
+    if first[0] == "[" or any(m[:1] in ("-", "#", "") for m in more):
+        raise _Odd
+    return _plain(" ".join([first.rstrip(" "), *(m.rstrip(" ") for m in more)]))
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        rows = _LINE.findall(text)
+        if rows and rows[-1] == ("", "", "", "", ""):  # after the last line break
+            rows.pop()
+        # (indent, line without it, "- ", key, value)
+        self.rows = [(len(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+        self.n = len(self.rows)
+
+    def value(self, i: int, indent: int, rest: str) -> tuple[object, int]:
+        """The value after a key or "- " on row i - 1: a scalar, folded over the rows
+        deeper than `indent` that follow, or (when `rest` is empty) a nested block."""
+        rows, n = self.rows, self.n
+        if rest:
+            if i < n and rows[i][0] > indent:
+                j = i
+                while j < n and rows[j][0] > indent:
+                    j += 1
+                return _folded(rest, [rows[k][1] for k in range(i, j)]), j
+            return _scalar(rest), i
+        if i < n:
+            deeper, _, dash, _, _ = rows[i]
+            if deeper > indent:
+                return self.block(i, deeper)
+            if deeper == indent and dash:  # a sequence at its key's indent
+                return self.sequence(i, indent)
+        raise _Odd
+
+    def block(self, i: int, indent: int) -> tuple[object, int]:
+        if self.rows[i][2]:
+            return self.sequence(i, indent)
+        return self.mapping(i, indent)
+
+    def mapping(self, i: int, indent: int, *, item: bool = False) -> tuple[dict, int]:
+        """A mapping whose keys sit at `indent`; `item`: its first key follows a "- "."""
+        out: dict = {}
+        rows, n = self.rows, self.n
+        while i < n:
+            ind, _, dash, key, rest = rows[i]
+            if item:
+                item = False
+            elif ind != indent or dash:
+                if ind >= indent:  # deeper, or a "- " where a key belongs
+                    raise _Odd
+                break
+            if not key or key in out or (key[0] in CLAIMED and not _plain_is_text(key)):
+                raise _Odd
+            i += 1
+            if rest and (i == n or rows[i][0] <= indent):  # most values: one line
+                value = _KNOWN.get(rest, _MISSING)
+                out[key] = _scalar(rest) if value is _MISSING else value
+            else:
+                out[key], i = self.value(i, indent, rest)
+        return out, i
+
+    def sequence(self, i: int, indent: int) -> tuple[list, int]:
+        out = []
+        rows, n = self.rows, self.n
+        while i < n:
+            ind, _, dash, key, rest = rows[i]
+            if ind != indent or not dash:
+                if ind > indent:
+                    raise _Odd
+                break
+            if key:  # a mapping, its first key on the dash's row, the others 2 deeper
+                value, i = self.mapping(i, indent + 2, item=True)
+            else:
+                value, i = self.value(i + 1, indent, rest)
+            out.append(value)
+        return out, i
+
+
+def load(text: str) -> dict | None:
+    """The mapping `text` holds, when it is YAML as `render_record` writes it; else None."""
+    if _UNUSUAL.search(text) or text.startswith(("---", "%")):
+        return None
+    reader = _Reader(text)
+    if not reader.n or reader.rows[0][0] or reader.rows[0][2]:
+        return None
+    try:
+        data, end = reader.mapping(0, 0)
+    except _Odd:
+        return None
+    return data if end == reader.n else None
