@@ -8,8 +8,6 @@ opens Cyrillic correctly.
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
@@ -28,10 +26,6 @@ RECORD_COLUMNS = [
 ]  # fmt: skip
 RECOMMENDATION_COLUMNS = ["id", "date", "event", "number", "section", "addressee", "text"]
 BOM = "\ufeff"
-
-
-def _compact(item: dict) -> str:
-    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
 
 
 def _joined(items: Iterable[Any]) -> str:
@@ -61,7 +55,9 @@ def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bo
     recs = rows == "recommendations"
     dicts = [r.as_dict() for r in found] if recs else found
     if fmt in ("json", "jsonl"):
-        texts = [_compact(d) for d in dicts]
+        import json  # here, as csv below: the terminal table needs neither
+
+        texts = [json.dumps(d, ensure_ascii=False, separators=(",", ":")) for d in dicts]
         if fmt == "jsonl":
             out.writelines(t + "\n" for t in texts)
         else:
@@ -71,6 +67,8 @@ def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bo
 
         out.write("---\n".join(yamlio.dump(item) for item in dicts))
     elif fmt == "csv":
+        import csv
+
         if bom:
             out.write(BOM)
         writer = csv.writer(out, lineterminator="\r\n" if bom else "\n")

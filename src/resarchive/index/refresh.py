@@ -18,11 +18,14 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..archive import RECORD_SUFFIX, Archive
-from . import examine as ex
 from . import schema
-from .writer import RACY_NS, Writer
+from .schema import RACY_NS
+
+if TYPE_CHECKING:
+    from .examine import Examined
 
 # Below this many files to read, a worker pool costs more than it saves.
 POOL_MIN = 64
@@ -39,8 +42,7 @@ class RefreshReport:
     files: list[str] = field(default_factory=list)
 
 
-@dataclass
-class _Stale:
+class _Stale(NamedTuple):
     changed: dict[str, tuple[int, int]]  # file -> (size, mtime_ns) to read
     vanished: list[str]
     dir_mtime: int  # structured/'s mtime as seen, -1 if too recent to trust
@@ -137,6 +139,8 @@ def refresh(con: sqlite3.Connection, archive: Archive, check: bool, workers: int
             con.execute(schema.SAVE_SNAPSHOT_SQL, (found.dir_mtime,))
             con.execute("COMMIT")
         return report
+    from .writer import Writer  # here: a refresh that finds nothing to do never needs it
+
     con.execute("BEGIN IMMEDIATE")
     try:
         # Another process may have refreshed while we waited for the lock: look again.
@@ -167,19 +171,25 @@ _WORKER_ARCHIVE: Archive | None = None
 
 
 def _init_worker(root: str) -> None:
+    from .examine import use_forms
+
     global _WORKER_ARCHIVE
     _WORKER_ARCHIVE = Archive(root)
-    ex.use_forms(None)
+    use_forms(None)
 
 
-def _examine_job(job: tuple[str, int, int, bool]) -> ex.Examined:
+def _examine_job(job: tuple[str, int, int, bool]) -> Examined:
+    from .examine import examine
+
     assert _WORKER_ARCHIVE is not None
-    return ex.examine(_WORKER_ARCHIVE, *job)
+    return examine(_WORKER_ARCHIVE, *job)
 
 
 def _examine_all(
     archive: Archive, jobs: list[tuple[str, int, int, bool]], workers: int, con: sqlite3.Connection
-) -> Iterator[ex.Examined]:
+) -> Iterator[Examined]:
+    from . import examine as ex
+
     if workers < 2 or len(jobs) < POOL_MIN:
         # A few changed records: lemmatize their words from the index's `forms` where it
         # knows them, so that re-reading an edited record need not load pymorphy3.

@@ -24,15 +24,19 @@ the records they print.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import sys
-from dataclasses import dataclass
+import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 INDEX_NAME = ".index.sqlite"
 # Bump when the tables or what goes into them change: old indexes are rebuilt.
 INDEX_FORMAT = 6
+# A file modified this close to when we looked at it may change again within the same
+# mtime tick unnoticed ("racily clean", as git calls it): its mtime is stored as -1, so
+# the next refresh reads it again.
+RACY_NS = 1_000_000_000
 SLOT_BITS = 16
 FIRST_REC_SLOT = 2
 _SLOT_MASK = (1 << SLOT_BITS) - 1
@@ -86,12 +90,15 @@ CREATE VIRTUAL TABLE texts USING fts5(
 
 
 def _gazetteer_key() -> str:
-    """A fingerprint of the abbreviation gazetteer: org lemma rows depend on it."""
+    """A fingerprint of the abbreviation gazetteer: org lemma rows depend on it. (CRC-32 and
+    the length, not sha256: every command opening the index computes it, and a cache key
+    need not resist forgery.)"""
     path = Path(__file__).parent.parent / "data" / "abbreviations.yaml"
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        data = path.read_bytes()
     except OSError:
         return ""
+    return f"{zlib.crc32(data):08x}-{len(data)}"
 
 
 def schema_version() -> int:
@@ -208,8 +215,7 @@ SPELLING_SQL = (
 # -- searching ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A record a search found: what the terminal table shows, and where its YAML is."""
 
     rid: int
@@ -223,8 +229,7 @@ class Hit:
     plain: bool  # its YAML is exactly its JSON form
 
 
-@dataclass(frozen=True)
-class Search:
+class Search(NamedTuple):
     """Record filters, every one of which must hold; names and texts as query lemma sets.
 
     `names`: (kind, one lemma set per query word): some name of that kind holds every

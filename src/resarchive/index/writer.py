@@ -14,10 +14,7 @@ from collections.abc import Iterable
 from ..lemmas import inflections, lemma, lemma_set, words
 from . import schema
 from .examine import Examined
-
-# A file modified this close to when we looked at it may change again within the same
-# mtime tick unnoticed ("racily clean", as git calls it): such files are re-read next time.
-RACY_NS = 1_000_000_000
+from .schema import RACY_NS
 
 _DELETES = [
     "DELETE FROM problems WHERE rid = ?",
