@@ -7,16 +7,15 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .archive import Archive
+from .console import err, out, say
 from .errors import ResarchiveError
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
-    from rich.console import Console
-
     from .record.models import Record
 
 app = typer.Typer(
@@ -26,25 +25,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-
-class _LazyConsole:
-    """A rich Console made on first use: a query printing JSON never imports rich (20 ms)."""
-
-    def __init__(self, **options: Any) -> None:
-        self._options = options
-        self._console: Console | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(highlight=False, soft_wrap=True, **self._options)
-        return getattr(self._console, name)
-
-
-out = _LazyConsole()
-err = _LazyConsole(stderr=True)
 
 
 class State:
@@ -238,11 +218,11 @@ def validate(
 
     result = run_validate(State.archive, full=full)
     for problem in result.problems:
-        err.print(str(problem), markup=False)
+        say(str(problem), stderr=True)
     if result.problems:
-        err.print(f"{len(result.problems)} problem(s) in {result.records} record(s)")
+        say(f"{len(result.problems)} problem(s) in {result.records} record(s)", stderr=True)
         raise typer.Exit(1)
-    out.print(f"{result.records} record(s) valid")
+    say(f"{result.records} record(s) valid")
 
 
 class RowsKind(StrEnum):
@@ -298,11 +278,11 @@ def query(
             text=text,
         )
     except ValueError as exc:
-        _print_plain(sys.stderr, f"error: {exc}")
+        say(f"error: {exc}", stderr=True)
         raise typer.Exit(2) from None
     with open_index(State.archive) as index:
         for problem in index.unreadable():
-            _print_plain(sys.stderr, f"skipped: {problem}")
+            say(f"skipped: {problem}", stderr=True)
         if rows is RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
         else:
@@ -316,12 +296,6 @@ def query(
         return
     out.print(export.rich_table(found, rows=rows.value))
     err.print(f"{len(found)} {rows.value.rstrip('s')}(s)")
-
-
-def _print_plain(stream: Any, line: str) -> None:
-    """One line as it is (what a Console with markup off prints), without importing rich."""
-    stream.write(line + "\n")
-    stream.flush()
 
 
 class ExportFormat(StrEnum):
