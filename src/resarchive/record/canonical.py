@@ -60,6 +60,16 @@ def _plain_is_text(value: str) -> bool:
     return known
 
 
+_KEYS: set[str] = set()  # keys met so far: lower-case words YAML reads as strings
+
+
+def _new_key(key: str) -> bool:
+    if not key or (key[0] in CLAIMED and not _plain_is_text(key)):
+        return False
+    _KEYS.add(key)
+    return True
+
+
 def _scalar(s: str) -> object:
     """A one-line scalar value."""
     c = s[0]
@@ -150,16 +160,18 @@ class _Reader:
                 if ind >= indent:  # deeper, or a "- " where a key belongs
                     raise _Odd
                 break
-            if (
-                not key
-                or key in out
-                or (key[0] in CLAIMED and not (_STRINGS.get(key) or _plain_is_text(key)))
-            ):
+            if key not in _KEYS and not _new_key(key) or key in out:
                 raise _Odd
             i += 1
             if rest and (i == n or rows[i][0] <= indent):  # most values: one line
-                value = _KNOWN.get(rest, _MISSING)
-                out[key] = _scalar(rest) if value is _MISSING else value
+                c = rest[0]
+                if c not in _SPECIAL and " #" not in rest and ": " not in rest:
+                    if rest[-1] in ": ":
+                        raise _Odd
+                    out[key] = rest  # text
+                else:
+                    value = _KNOWN.get(rest, _MISSING)
+                    out[key] = _scalar(rest) if value is _MISSING else value
             else:
                 out[key], i = self.value(i, indent, rest)
         return out, i
