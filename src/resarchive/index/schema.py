@@ -282,7 +282,8 @@ def fts_expression(code_groups: list[list[int]]) -> str | None:
     if not code_groups or not all(code_groups):
         return None
     return " AND ".join(
-        "(" + " OR ".join(code_token(c) for c in sorted(group)) + ")" for group in code_groups
+        "(" + " OR ".join(f'"{code_token(c)}"' for c in sorted(group)) + ")"
+        for group in code_groups
     )
 
 
