@@ -103,8 +103,37 @@ def test_odd_yaml_is_declined() -> None:
     }
 
 
-def test_claimed_characters_and_seeds_follow_pyyaml() -> None:
+RESOLVER_CASES = [
+    "0b101", "0x1F", "0x_1f", "1_000", "012", "09", "0", "-0", "+12", "190:20:30", "1:60",
+    "1.5", "1.5e+3", "1e3", ".5", "-.inf", ".NaN", ".nan", "2002-12-14", "2002-1-4",
+    "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5", "2001-12-14 21:59",
+    "~", "null", "Null", "NULL", "nULL", "yes", "Off", "ON", "oN", "y", "n", "<<", "<", "=",
+    "!", "&", "*", "000_b5dfb76866879744.txt", "7d1c18ae", "2021-11-24-kamchatka.txt",
+    "name", "number", "offline", "txt", "-", "-x", "+", ".", "1.", "1..2", "1:2:3.5",
+]  # fmt: skip
+resolver_alphabet = st.sampled_from(list("0123456789_.:+-eExXbBoOaAfFtTzZ \tyYnNsSlLuUiI~<=!&*"))
+
+
+def pyyaml_reads_as_text(value: str) -> bool:
+    return (
+        yamlio.SafeLoader.resolve(
+            yamlio.SafeLoader.__new__(yamlio.SafeLoader), yaml.ScalarNode, value, (True, False)
+        )
+        == "tag:yaml.org,2002:str"
+    )
+
+
+@pytest.mark.parametrize("value", RESOLVER_CASES)
+def test_plain_scalars_resolve_as_pyyaml_resolves_them(value: str) -> None:
+    assert canonical.plain_is_text(value) == pyyaml_reads_as_text(value)
+
+
+@settings(max_examples=MAX_EXAMPLES, deadline=None)
+@given(st.text(resolver_alphabet, min_size=1, max_size=24))
+def test_generated_plain_scalars_resolve_as_pyyaml_resolves_them(value: str) -> None:
+    assert canonical.plain_is_text(value) == pyyaml_reads_as_text(value)
+
+
+def test_claimed_characters_follow_pyyaml() -> None:
     claimed = {k for k in yamlio.SafeLoader.yaml_implicit_resolvers if k}
     assert claimed == set(canonical.CLAIMED)
-    for seed in canonical.TEXT_SEEDS:
-        assert yaml.load(seed, Loader=yamlio.SafeLoader) == seed

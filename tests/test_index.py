@@ -159,6 +159,24 @@ def test_warm_query_loads_neither_natasha_nor_pymorphy(root: Path) -> None:
     assert "2022-06-08-club" in done.stdout
 
 
+def test_warm_query_in_another_case_loads_no_heavy_module(root: Path) -> None:
+    """The index knows every inflection of a name's words, and prints records from their
+    YAML without PyYAML or pydantic: a warm JSON query loads none of them, nor rich."""
+    age_all(root)
+    ids(root)
+    code = (
+        "import sys; from resarchive.cli import app\n"
+        "try:\n    app(['--archive', sys.argv[1], 'query', '--org', 'Камчатской краевой "
+        "детской библиотеки', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = {'pymorphy3', 'pydantic', 'yaml', 'rich', 'natasha'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert '"id":"2021-11-24-kamchatka"' in done.stdout
+
+
 def test_two_processes_refreshing_at_once(tmp_path: Path) -> None:
     root = tmp_path / "archive"
     for i in range(40):
