@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..lemmas import lemma_set, words
 from ..record.fastload import fast_parse, is_plain
+from .schema import FIRST_REC_SLOT
 
 if TYPE_CHECKING:
     from ..archive import Archive
@@ -75,7 +76,9 @@ def examine(archive: Archive, file: str, size: int, mtime: int, check: bool) -> 
         e.name or record.document.title, e.place, len(record.recommendations),
     )  # fmt: skip
     texts = [(0, text_lemmas(record.document.title)), (1, text_lemmas(e.name))]
-    texts += [(2 + i, text_lemmas(r.text)) for i, r in enumerate(record.recommendations)]
+    texts += [
+        (FIRST_REC_SLOT + i, text_lemmas(r.text)) for i, r in enumerate(record.recommendations)
+    ]
     return Examined(
         file, size, mtime, "ok", problems, check, plain, fields, _names(record),
         [t for t in texts if t[1]], _drain_new_forms(),

@@ -20,6 +20,7 @@ import re
 # Per line: indentation, the rest, and within the rest a "- ", a key and the value.
 _LINE = re.compile(r"^( *)((- )?(?:([a-z_][a-z0-9_]*):(?: |$))?(.*))$", re.MULTILINE)
 _SPAN = re.compile(r"\[(?:(?:0|[1-9][0-9]*)(?:, (?:0|[1-9][0-9]*))*)?\]\Z")
+_PAIR = re.compile(r"\[(0|[1-9][0-9]*), (0|[1-9][0-9]*)\]\Z")  # a span, most lists
 # Characters outside YAML's printable set, tabs and carriage returns, those YAML takes for
 # line breaks (\x85, \u2028, \u2029) and byte order marks: a text holding any goes to
 # libyaml. (A small class of what is out, not a negated one of what is in: compiling
@@ -182,6 +183,8 @@ class _Reader:
                     if rest[-1] in ": ":
                         raise _Odd
                     out[key] = rest  # text
+                elif c == "[" and (m := _PAIR.match(rest)) is not None:
+                    out[key] = [int(m[1]), int(m[2])]  # a span
                 else:
                     value = _KNOWN.get(rest, _MISSING)
                     out[key] = _scalar(rest) if value is _MISSING else value
