@@ -134,11 +134,12 @@ class _Reader:
         rows = _LINE.findall(text)
         if rows and rows[-1] == ("", "", "", "", ""):  # after the last line break
             rows.pop()
-        # (indent, line without it, "- ", key, value)
-        self.rows = [(len(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
-        self.n = len(self.rows)
+        # (indentation, line without it, "- ", key, value). Indentations stay strings of
+        # spaces, which compare as their lengths do: no conversion.
+        self.rows = rows
+        self.n = len(rows)
 
-    def value(self, i: int, indent: int, rest: str) -> tuple[object, int]:
+    def value(self, i: int, indent: str, rest: str) -> tuple[object, int]:
         """The value after a key or "- " on row i - 1: a scalar, folded over the rows
         deeper than `indent` that follow, or (when `rest` is empty) a nested block."""
         rows, n = self.rows, self.n
@@ -157,12 +158,12 @@ class _Reader:
                 return self.sequence(i, indent)
         raise _Odd
 
-    def block(self, i: int, indent: int) -> tuple[object, int]:
+    def block(self, i: int, indent: str) -> tuple[object, int]:
         if self.rows[i][2]:
             return self.sequence(i, indent)
         return self.mapping(i, indent)
 
-    def mapping(self, i: int, indent: int, *, item: bool = False) -> tuple[dict, int]:
+    def mapping(self, i: int, indent: str, *, item: bool = False) -> tuple[dict, int]:
         """A mapping whose keys sit at `indent`; `item`: its first key follows a "- "."""
         out: dict = {}
         rows, n = self.rows, self.n
@@ -192,7 +193,7 @@ class _Reader:
                 out[key], i = self.value(i, indent, rest)
         return out, i
 
-    def sequence(self, i: int, indent: int) -> tuple[list, int]:
+    def sequence(self, i: int, indent: str) -> tuple[list, int]:
         out = []
         rows, n = self.rows, self.n
         while i < n:
@@ -202,7 +203,7 @@ class _Reader:
                     raise _Odd
                 break
             if key:  # a mapping, its first key on the dash's row, the others 2 deeper
-                value, i = self.mapping(i, indent + 2, item=True)
+                value, i = self.mapping(i, indent + "  ", item=True)
             else:
                 value, i = self.value(i + 1, indent, rest)
             out.append(value)
@@ -217,7 +218,7 @@ def load(text: str) -> dict | None:
     if not reader.n or reader.rows[0][0] or reader.rows[0][2]:
         return None
     try:
-        data, end = reader.mapping(0, 0)
+        data, end = reader.mapping(0, "")
     except _Odd:
         return None
     return data if end == reader.n else None
