@@ -16,6 +16,7 @@ from .console import err, out, say
 from .errors import ResarchiveError
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
+    from .query import Filters
     from .record.models import Record
 
 app = typer.Typer(
@@ -263,8 +264,7 @@ def query(
     With --rows recommendations, --addressee and --text pick recommendations and the
     other filters pick the records they come from.
     """
-    from . import export
-    from .query import Filters, find_hits, find_recommendations, open_index
+    from .query import Filters
 
     try:
         filters = Filters(
@@ -280,6 +280,14 @@ def query(
     except ValueError as exc:
         say(f"error: {exc}", stderr=True)
         raise typer.Exit(2) from None
+    _print_found(filters, rows, fmt)
+
+
+def _print_found(filters: Filters, rows: RowsKind, fmt: QueryFormat) -> None:
+    """Records (or recommendations) as a table from the index, or whole from their YAML."""
+    from . import export
+    from .query import find_hits, find_recommendations, open_index
+
     with open_index(State.archive) as index:
         for problem in index.unreadable():
             say(f"skipped: {problem}", stderr=True)

@@ -62,27 +62,36 @@ def examine(archive: Archive, file: str, size: int, mtime: int, check: bool) -> 
     else:
         record, data = parsed
         plain = is_plain(data, record.model_dump(mode="json"))
-    raw_size = raw_mtime = None
+    raw_stat: tuple[int | None, int | None] = (None, None)
     problems: list[Problem] = []
     if check:
-        raw_size, raw_mtime = _raw_stat(archive, record)
+        raw_stat = _raw_stat(archive, record)
         problems = [(p.line, p.field, p.message) for p in _checks(archive, path, record)]
+    return Examined(
+        file, size, mtime, "ok", problems, check, plain, _fields(record, *raw_stat),
+        _names(record), _texts(record), _drain_new_forms(),
+    )  # fmt: skip
+
+
+def _fields(record: Record, raw_size: int | None, raw_mtime: int | None) -> tuple:
+    """The `records` columns after `plain`."""
     e = record.event
     start = e.start or record.document.adopted_on
     end = e.end or start
-    fields = (
+    return (
         record.id, record.source.sha256, record.source.file, raw_size, raw_mtime,
         start.isoformat() if start else None, end.isoformat() if end else None, e.type,
         e.name or record.document.title, e.place, len(record.recommendations),
     )  # fmt: skip
-    texts = [(0, text_lemmas(record.document.title)), (1, text_lemmas(e.name))]
+
+
+def _texts(record: Record) -> list[tuple[int, str]]:
+    """(slot, lemmas) of the title, the event name and each recommendation's text."""
+    texts = [(0, text_lemmas(record.document.title)), (1, text_lemmas(record.event.name))]
     texts += [
         (FIRST_REC_SLOT + i, text_lemmas(r.text)) for i, r in enumerate(record.recommendations)
     ]
-    return Examined(
-        file, size, mtime, "ok", problems, check, plain, fields, _names(record),
-        [t for t in texts if t[1]], _drain_new_forms(),
-    )  # fmt: skip
+    return [t for t in texts if t[1]]
 
 
 def _raw_stat(archive: Archive, record: Record) -> tuple[int | None, int | None]:
