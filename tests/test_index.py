@@ -51,6 +51,23 @@ def test_first_refresh_reads_all_then_nothing(root: Path) -> None:
         assert index.refresh().read == 0
 
 
+def test_a_warm_query_only_reads(root: Path) -> None:
+    """Nothing changed: refreshing and searching run no write, not even a transaction."""
+    age_all(root)
+    ids(root)
+    statements: list[str] = []
+    with Index(Archive(root)) as index:
+        index.con.set_trace_callback(statements.append)
+        assert index.refresh().read == 0
+        assert [r["id"] for r in find_records(index, Filters(org="РБА"))] == [
+            "2014-05-20-rba",
+            "2021-11-24-kamchatka",
+        ]
+    verbs = {s.split()[0].upper() for s in statements}
+    assert "SELECT" in verbs
+    assert not verbs & {"BEGIN", "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP"}
+
+
 def test_recently_written_file_is_read_again(root: Path) -> None:
     with Index(Archive(root)) as index:
         index.refresh()
