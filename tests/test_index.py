@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from resarchive.archive import Archive
-from resarchive.index import INDEX_NAME, Index, fast_load
+from resarchive.index import INDEX_NAME, Index
 from resarchive.query import Filters, find_records
+from resarchive.record.fastload import fast_load
 from resarchive.record.yamlio import load
 
 from .archive_factory import add_record, sample_archive
@@ -48,6 +49,23 @@ def test_first_refresh_reads_all_then_nothing(root: Path) -> None:
     assert (root / INDEX_NAME).exists()
     with Index(Archive(root)) as index:  # a new process: still nothing to read
         assert index.refresh().read == 0
+
+
+def test_a_warm_query_only_reads(root: Path) -> None:
+    """Nothing changed: refreshing and searching run no write, not even a transaction."""
+    age_all(root)
+    ids(root)
+    statements: list[str] = []
+    with Index(Archive(root)) as index:
+        index.con.set_trace_callback(statements.append)
+        assert index.refresh().read == 0
+        assert [r["id"] for r in find_records(index, Filters(org="РБА"))] == [
+            "2014-05-20-rba",
+            "2021-11-24-kamchatka",
+        ]
+    verbs = {s.split()[0].upper() for s in statements}
+    assert "SELECT" in verbs
+    assert not verbs & {"BEGIN", "INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP"}
 
 
 def test_recently_written_file_is_read_again(root: Path) -> None:
@@ -156,6 +174,24 @@ def test_warm_query_loads_neither_natasha_nor_pymorphy(root: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "2022-06-08-club" in done.stdout
+
+
+def test_warm_query_in_another_case_loads_no_heavy_module(root: Path) -> None:
+    """The index knows every inflection of a name's words, and prints records from their
+    YAML without PyYAML or pydantic: a warm JSON query loads none of them, nor rich."""
+    age_all(root)
+    ids(root)
+    code = (
+        "import sys; from resarchive.cli import app\n"
+        "try:\n    app(['--archive', sys.argv[1], 'query', '--org', 'Камчатской краевой "
+        "детской библиотеки', '--format', 'json'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = {'pymorphy3', 'pydantic', 'yaml', 'rich', 'natasha'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert '"id":"2021-11-24-kamchatka"' in done.stdout
 
 
 def test_two_processes_refreshing_at_once(tmp_path: Path) -> None:

@@ -7,10 +7,8 @@ Writers hold `.lock` so that concurrent ingests never race on ids or raw names.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +30,8 @@ _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
 
 
 def sha256_bytes(data: bytes) -> str:
+    import hashlib  # here, not at the top: read commands never hash (OpenSSL loads in 3 ms)
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -51,6 +51,8 @@ def atomic_write(path: Path, data: bytes) -> None:
     over `path`. A process killed mid-write leaves at most that dot-file behind:
     readers skip dot-files, and ingest removes stale ones (`remove_stale_temp_files`).
     """
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from datetime import date
@@ -11,13 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from .archive import Archive
+from .console import err, out, say
 from .errors import ResarchiveError
-from .record.yamlio import render_record
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
+    from .query import Filters
     from .record.models import Record
 
 app = typer.Typer(
@@ -27,8 +26,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class State:
@@ -190,6 +187,8 @@ def ingest(
                     failures.append(result.error)
                     _print_error(result.error)
                 elif result.status == "dry-run":
+                    from .record.yamlio import render_record
+
                     out.print(render_record(result.record), end="", markup=False)
                 else:
                     _print_summary(result.source, result.status, result.record)
@@ -241,11 +240,11 @@ def validate(
 
     result = run_validate(State.archive, full=full)
     for problem in result.problems:
-        err.print(str(problem), markup=False)
+        say(str(problem), stderr=True)
     if result.problems:
-        err.print(f"{len(result.problems)} problem(s) in {result.records} record(s)")
+        say(f"{len(result.problems)} problem(s) in {result.records} record(s)", stderr=True)
         raise typer.Exit(1)
-    out.print(f"{result.records} record(s) valid")
+    say(f"{result.records} record(s) valid")
 
 
 class RowsKind(StrEnum):
@@ -286,14 +285,7 @@ def query(
     With --rows recommendations, --addressee and --text pick recommendations and the
     other filters pick the records they come from.
     """
-    from . import export
-    from .query import (
-        Filters,
-        find_recommendations,
-        find_records,
-        find_records_json,
-        open_index,
-    )
+    from .query import Filters
 
     try:
         filters = Filters(
@@ -307,17 +299,27 @@ def query(
             text=text,
         )
     except ValueError as exc:
-        err.print(f"error: {exc}", markup=False)
+        say(f"error: {exc}", stderr=True)
         raise typer.Exit(2) from None
+    _print_found(filters, rows, fmt)
+
+
+def _print_found(filters: Filters, rows: RowsKind, fmt: QueryFormat) -> None:
+    """Records (or recommendations) as a table from the index, or whole from their YAML."""
+    from . import export
+    from .query import find_hits, find_recommendations, open_index
+
     with open_index(State.archive) as index:
         for problem in index.unreadable():
-            err.print(f"skipped: {problem}", markup=False)
+            say(f"skipped: {problem}", stderr=True)
         if rows is RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
-        elif fmt is QueryFormat.json:
-            found = find_records_json(index, filters, as_bytes=True)
         else:
-            found = find_records(index, filters)
+            found = find_hits(index, filters)
+            if fmt is not QueryFormat.table:  # whole records: read from their YAML
+                from .records import read_records
+
+                found = read_records(State.archive, found)
     if fmt is not QueryFormat.table:
         export.write(found, fmt.value, sys.stdout, rows=rows.value)
         return
@@ -340,6 +342,8 @@ def stats(
 
     result = archive_stats(State.archive, top=top)
     if fmt is TextFormat.json:
+        import json
+
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     out.print(f"{result.records} record(s), {result.recommendations} recommendation(s)")
@@ -387,6 +391,8 @@ def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     """Print one record."""
     from rich.syntax import Syntax
 
+    from .record.yamlio import render_record
+
     try:
         record = State.archive.get(record_id)
     except ResarchiveError as exc:
@@ -413,6 +419,8 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a record."""
+    import json
+
     from .record.models import record_json_schema
 
     sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
@@ -437,6 +445,8 @@ def eval_(
         err.print("no reviewed records: set `reviewed: true` on records checked by hand")
         raise typer.Exit(1)
     if fmt is TextFormat.json:
+        import json
+
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     from rich.table import Table

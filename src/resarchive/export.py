@@ -1,14 +1,13 @@
 """Writing records and recommendation rows out: JSON, JSON Lines, YAML, CSV, rich tables.
 
-Records here are the JSON-ready dicts the index stores (what `Record.model_dump(mode="json")`
-gives), so writing never needs pydantic. CSV flattens lists with "; " and, for files,
-starts with a BOM (utf-8-sig) so Excel opens Cyrillic correctly.
+Records here are JSON-ready dicts (what `Record.model_dump(mode="json")` gives), read from
+the records' YAML (`records.py`); the terminal table shows the index's `Hit`s and reads no
+YAML. CSV flattens lists with "; " and, for files, starts with a BOM (utf-8-sig) so Excel
+opens Cyrillic correctly.
 """
 
 from __future__ import annotations
 
-import csv
-import json
 from collections.abc import Iterable
 from typing import IO, TYPE_CHECKING, Any
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from .archive import Archive
+    from .index import Hit
     from .query import Filters, RecommendationRow
 
 FORMATS = ("json", "jsonl", "yaml", "csv")
@@ -26,16 +26,6 @@ RECORD_COLUMNS = [
 ]  # fmt: skip
 RECOMMENDATION_COLUMNS = ["id", "date", "event", "number", "section", "addressee", "text"]
 BOM = "\ufeff"
-
-
-def _compact(item: dict | str) -> str:
-    if isinstance(item, str):
-        return item
-    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-
-
-def _dict(item: dict | str) -> dict:
-    return json.loads(item) if isinstance(item, str) else item
 
 
 def _joined(items: Iterable[Any]) -> str:
@@ -61,40 +51,24 @@ def recommendation_row(row: RecommendationRow) -> list:
 
 
 def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bool = False) -> None:
-    """Write records or recommendation rows in `fmt` (json, jsonl, yaml, csv).
-
-    Records may be dicts or the JSON strings the index holds (JSON output then copies them
-    as they are: re-encoding thousands of records costs more than the whole query).
-    """
+    """Write records (dicts) or recommendation rows in `fmt` (json, jsonl, yaml, csv)."""
     recs = rows == "recommendations"
-    if fmt in ("json", "jsonl") and found and isinstance(found[0], bytes):
-        # UTF-8 straight from the index to the byte stream: at 100 000 records a broad
-        # query writes tens of megabytes, and decoding then encoding them shows.
-        parts = [b"\n".join(found), b"\n"] if fmt == "jsonl" else [
-            b"[\n", b",\n".join(found), b"\n]\n"
-        ]  # fmt: skip
-        buffer = getattr(out, "buffer", None)
-        if buffer is None:
-            out.write(b"".join(parts).decode("utf-8"))
-        else:
-            out.flush()
-            buffer.writelines(parts)
-            buffer.flush()
-        return
+    dicts = [r.as_dict() for r in found] if recs else found
     if fmt in ("json", "jsonl"):
-        texts = [_compact(r.as_dict() if recs else r) for r in found]
+        import json  # here, as csv below: the terminal table needs neither
+
+        texts = [json.dumps(d, ensure_ascii=False, separators=(",", ":")) for d in dicts]
         if fmt == "jsonl":
             out.writelines(t + "\n" for t in texts)
         else:
             out.write("[\n" + ",\n".join(texts) + "\n]\n" if texts else "[]\n")
-        return
-    dicts = [r.as_dict() for r in found] if recs else [_dict(r) for r in found]
-    found = found if recs else dicts
-    if fmt == "yaml":
+    elif fmt == "yaml":
         from .record import yamlio
 
         out.write("---\n".join(yamlio.dump(item) for item in dicts))
     elif fmt == "csv":
+        import csv
+
         if bom:
             out.write(BOM)
         writer = csv.writer(out, lineterminator="\r\n" if bom else "\n")
@@ -133,7 +107,7 @@ def export(
 
 
 def rich_table(found: list, *, rows: str = "records") -> Table:
-    """A terminal table of records or recommendation rows."""
+    """A terminal table of records (the index's hits) or recommendation rows."""
     from rich.table import Table
 
     if rows == "recommendations":
@@ -142,11 +116,9 @@ def rich_table(found: list, *, rows: str = "records") -> Table:
             table.add_row(r.record_id, r.date or "", r.addressee or "", r.text)
         return table
     table = Table("id", "date", "type", "event", "place", "recs")
-    for r in found:
-        e = r["event"]
+    hit: Hit
+    for hit in found:
         table.add_row(
-            r["id"], e.get("start") or r["document"].get("adopted_on") or "", e["type"],
-            e.get("name") or r["document"]["title"], e.get("place") or "",
-            str(len(r.get("recommendations", []))),
-        )  # fmt: skip
+            hit.id, hit.date or "", hit.type, hit.event, hit.place or "", str(hit.recommendations)
+        )
     return table

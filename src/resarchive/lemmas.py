@@ -48,3 +48,20 @@ def lemma_set(word: str) -> frozenset[str]:
     if not re.search("[а-я]", word):
         return frozenset({word})
     return frozenset({word} | {fold(p.normal_form) for p in nlp.morph().parse(word)})
+
+
+def inflections(word: str) -> set[str]:
+    """Every form of every word `word` may be a form of: "библиотека" -> {"библиотеки",
+    "библиотеке", ...}. The index keeps their lemma sets, so that a query naming a name in
+    another case than the records' needs no pymorphy3."""
+    word = fold(word)
+    if not re.search("[а-я]", word):
+        return set()
+    found: set[str] = set()
+    seen: set[tuple[str, str | None]] = set()
+    for parse in nlp.morph().parse(word):
+        lexeme = (parse.normal_form, parse.tag.POS)
+        if lexeme not in seen:
+            seen.add(lexeme)
+            found |= {fold(form.word) for form in parse.lexeme}
+    return found

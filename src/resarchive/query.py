@@ -9,11 +9,13 @@ abbreviation or full name from the gazetteer, so `--org РБА` and "Росси�
 
 With rows="recommendations", `org`, `person`, `place`, dates and `type` pick records and
 `addressee` and `text` pick the recommendations listed from them.
+
+The index answers which records match and what the terminal table shows (`Hit`); whole
+records and recommendation texts come from the records' YAML files (`records.py`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -21,7 +23,8 @@ from typing import TYPE_CHECKING
 from .lemmas import words
 
 if TYPE_CHECKING:
-    from .index import Index
+    from .archive import Archive
+    from .index import Hit, Index, Search
 
 # "им. Маяковского" and "имени Маяковского" name the same library: neither word counts.
 _ORG_FILLER = frozenset({"им", "имени"})
@@ -72,128 +75,63 @@ def name_words(query: str, kind: str) -> list[str]:
     return keep or ws
 
 
-def _name_nids(index: Index, kind: str, query: str) -> tuple[str, list]:
-    """SQL selecting the ids of names holding every query word (by lemma), and its params."""
-    parts, params = [], []
-    for lemmas in index.word_lemmas(name_words(query, kind)):
-        marks = ", ".join("?" * len(lemmas))
-        parts.append(f"SELECT nid FROM name_lemmas WHERE kind = ? AND lemma IN ({marks})")
-        params += [kind, *sorted(lemmas)]
-    if not parts:
-        return "SELECT NULL WHERE 0", []
-    return " INTERSECT ".join(parts), params
+def _search(index: Index, f: Filters, *, rows: bool) -> Search:
+    """The filters as the index takes them: query words as lemma sets."""
+    from .index import Search
 
-
-def _fts_query(index: Index, text: str) -> str | None:
-    """An FTS5 expression: every word of `text` by any of its lemmas."""
-    groups = []
-    for lemmas in index.word_lemmas(words(text)):
-        quoted = ('"' + x.replace('"', '""') + '"' for x in sorted(lemmas))
-        groups.append("(" + " OR ".join(quoted) + ")")
-    return " AND ".join(groups) or None
-
-
-def _record_sql(index: Index, f: Filters, *, rows: bool) -> tuple[str, list]:
-    where, params = ["ok = 1"], []
-    if f.type:
-        where.append("type = ?")
-        params.append(f.type)
-    if f.date_from:
-        where.append('start IS NOT NULL AND "end" >= ?')
-        params.append(f.date_from.isoformat())
-    if f.date_to:
-        where.append("start IS NOT NULL AND start <= ?")
-        params.append(f.date_to.isoformat())
-    for kind, value in (("org", f.org), ("person", f.person), ("place", f.place)):
-        if value:
-            sql, p = _name_nids(index, kind, value)
-            where.append(f"rid IN (SELECT rid FROM record_names WHERE nid IN ({sql}))")
-            params += p
-    if f.addressee:
-        sql, p = _name_nids(index, "addressee", f.addressee)
-        where.append(f"rid IN (SELECT rid FROM record_names WHERE nid IN ({sql}))")
-        params += p
-    if f.text:
-        match = _fts_query(index, f.text)
-        if match is None:
-            where.append("0")
-        else:
-            # In rows mode only a recommendation's own text counts (slots 2 and up).
-            slot = f" AND (rowid & {(1 << 16) - 1}) >= 2" if rows else ""
-            where.append(f"rid IN (SELECT rowid >> 16 FROM texts WHERE texts MATCH ?{slot})")
-            params.append(match)
-    sql = (
-        "SELECT rid, json FROM records JOIN docs USING (rid) WHERE "
-        + " AND ".join(where)
-        + " ORDER BY coalesce(start, ''), id"
+    names = tuple(
+        (kind, tuple(index.word_lemmas(name_words(value, kind))))
+        for kind, value in (
+            ("org", f.org), ("person", f.person), ("place", f.place), ("addressee", f.addressee)
+        )
+        if value
+    )  # fmt: skip
+    return Search(
+        type=f.type or None,
+        date_from=f.date_from.isoformat() if f.date_from else None,
+        date_to=f.date_to.isoformat() if f.date_to else None,
+        names=names,
+        text=tuple(index.word_lemmas(words(f.text))) if f.text else None,
+        recommendation_texts=rows,
     )
-    return sql, params
+
+
+def find_hits(index: Index, filters: Filters) -> list[Hit]:
+    """The records passing every filter, by event date then id, as the index knows them."""
+    return index.search(_search(index, filters, rows=False))
 
 
 def find_records(index: Index, filters: Filters) -> list[dict]:
-    """The records (as JSON-ready dicts) passing every filter, by event date then id."""
-    return [json.loads(js) for js in find_records_json(index, filters)]
+    """The records (as JSON-ready dicts, read from their YAML) passing every filter."""
+    from .records import read_records
 
-
-def find_records_json(index: Index, filters: Filters, *, as_bytes: bool = False) -> list:
-    """The same records as the compact JSON the index holds: writing JSON needs no re-encoding.
-
-    `as_bytes` gives UTF-8 bytes, to copy to a binary stream without decoding at all.
-    """
-    sql, params = _record_sql(index, filters, rows=False)
-    if as_bytes:
-        sql = sql.replace("SELECT rid, json ", "SELECT rid, CAST(json AS BLOB) ", 1)
-    return [js for _, js in index.con.execute(sql, params)]
+    return read_records(index.archive, find_hits(index, filters))
 
 
 def find_recommendations(index: Index, filters: Filters) -> list[RecommendationRow]:
     """The recommendations of matching records that pass `addressee` and `text`."""
-    sql, params = _record_sql(index, filters, rows=True)
-    found = index.con.execute(sql, params).fetchall()
-    allowed_sets = []
-    if filters.addressee:
-        nids, p = _name_nids(index, "addressee", filters.addressee)
-        allowed_sets.append(
-            set(
-                index.con.execute(
-                    f"SELECT rid, rec FROM record_names WHERE nid IN ({nids})", p
-                ).fetchall()
-            )
-        )
-    if filters.text:
-        match = _fts_query(index, filters.text)
-        if match is None:
-            return []
-        allowed_sets.append(
-            {
-                (rowid >> 16, (rowid & 0xFFFF) - 2)
-                for (rowid,) in index.con.execute(
-                    "SELECT rowid FROM texts WHERE texts MATCH ?", (match,)
-                )
-            }
-        )
+    from .records import read_records
+
+    search = _search(index, filters, rows=True)
+    hits = index.search(search)
+    allowed = []
+    for kind, lemma_sets in search.names:
+        if kind == "addressee":
+            allowed.append(index.recommendations_addressed(lemma_sets))
+    if search.text is not None:
+        allowed.append(index.recommendations_saying(search.text))
     out = []
-    for rid, js in found:
-        record = json.loads(js)
-        event = record["event"]
-        when = event.get("start") or record["document"].get("adopted_on")
+    for hit, record in zip(hits, read_records(index.archive, hits, keep_missing=True), strict=True):
+        if record is None:
+            continue
         for i, rec in enumerate(record.get("recommendations", [])):
-            if all((rid, i) in allowed for allowed in allowed_sets):
-                out.append(
-                    RecommendationRow(
-                        record["id"],
-                        when,
-                        event.get("name") or record["document"]["title"],
-                        rec.get("number"),
-                        rec.get("section"),
-                        rec.get("addressee"),
-                        rec["text"],
-                    )  # fmt: skip
-                )
+            if all((hit.rid, i) in keys for keys in allowed):
+                row = (rec.get("number"), rec.get("section"), rec.get("addressee"), rec["text"])
+                out.append(RecommendationRow(hit.id, hit.date, hit.event, *row))
     return out
 
 
-def open_index(archive, *, workers: int | None = None) -> Index:
+def open_index(archive: Archive, *, workers: int | None = None) -> Index:
     """The archive's index, refreshed: what queries and stats read."""
     from .index import WORKERS, Index
 

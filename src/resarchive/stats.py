@@ -34,48 +34,15 @@ class Stats:
         return data
 
 
-def _top_names(index: Index, kind: str, top: int, *, count: str, exclude_role: str = "") -> list:
-    """The `top` most frequent names of `kind` (by lemma key), with their counts."""
-    # count: "records" counts distinct records, "rows" counts occurrences.
-    measure = "count(DISTINCT rn.rid)" if count == "records" else "count(*)"
-    rows = index.con.execute(
-        f"SELECT n.lkey, {measure} AS c FROM record_names rn JOIN names n USING (nid) "
-        "WHERE n.kind = ? AND rn.role != ? GROUP BY n.lkey ORDER BY c DESC, n.lkey LIMIT ?",
-        (kind, exclude_role, top),
-    ).fetchall()
-    out = []
-    for lkey, n in rows:
-        (name,) = index.con.execute(
-            "SELECT n.name FROM record_names rn JOIN names n USING (nid) "
-            "WHERE n.kind = ? AND n.lkey = ? GROUP BY n.nid ORDER BY count(*) DESC, n.name "
-            "LIMIT 1",
-            (kind, lkey),
-        ).fetchone()
-        out.append((name, n))
-    return out
-
-
 def index_stats(index: Index, *, top: int = 10) -> Stats:
-    con = index.con
     stats = Stats()
-    stats.records = con.execute("SELECT count(*) FROM records WHERE ok = 1").fetchone()[0]
-    stats.unreadable = con.execute("SELECT count(*) FROM records WHERE ok = 0").fetchone()[0]
-    stats.recommendations = con.execute(
-        "SELECT coalesce(sum(n_recs), 0) FROM records WHERE ok = 1"
-    ).fetchone()[0]
-    stats.per_year = [
-        (year or "unknown", n)
-        for year, n in con.execute(
-            "SELECT substr(start, 1, 4) AS y, count(*) FROM records WHERE ok = 1 "
-            "GROUP BY y ORDER BY y IS NULL, y"
-        )
-    ]
-    stats.per_type = con.execute(
-        "SELECT type, count(*) AS c FROM records WHERE ok = 1 GROUP BY type ORDER BY c DESC, type"
-    ).fetchall()
-    stats.organizations = _top_names(index, "org", top, count="records", exclude_role="short")
-    stats.places = _top_names(index, "place", top, count="records")
-    stats.addressees = _top_names(index, "addressee", top, count="rows")
+    stats.records, stats.unreadable, stats.recommendations = index.totals()
+    stats.per_year = [(year or "unknown", n) for year, n in index.per_year()]
+    stats.per_type = index.per_type()
+    # Organizations and places count records; addressees count recommendations.
+    stats.organizations = index.top_names("org", top, distinct_records=True, exclude_role="short")
+    stats.places = index.top_names("place", top, distinct_records=True)
+    stats.addressees = index.top_names("addressee", top, distinct_records=False)
     return stats
 
 
