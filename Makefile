@@ -9,7 +9,7 @@ ARCHIVE ?= data
 DEBIAN_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-rus antiword \
 	libreoffice-writer-nogui
 
-.PHONY: run test real lint format bench clean system-deps debian-packages
+.PHONY: run test real messages lint format bench clean system-deps debian-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,15 @@ real: $(VENV)/.installed
 	rm -rf $(VENV)/real-archive
 	$(BIN)/resarchive --archive $(VENV)/real-archive ingest --jobs 2 tests/real/texts >/dev/null
 	$(BIN)/python tests/real/score.py $(VENV)/real-archive/structured --gold tests/real/gold $(ARGS)
+
+# The Russian catalog: extract the marked messages, merge them into the .po, compile the .mo.
+LOCALE := src/resarchive/locale
+messages: $(VENV)/.installed-test
+	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
+		--sort-output -o $(LOCALE)/resarchive.pot .
+	$(BIN)/pybabel -q update -D resarchive -i $(LOCALE)/resarchive.pot -d $(LOCALE) -l ru \
+		--no-fuzzy-matching --ignore-pot-creation-date
+	$(BIN)/pybabel -q compile -D resarchive -d $(LOCALE) -l ru
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests bench

@@ -9,19 +9,25 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-import typer
+from .i18n import _, install
 
-from .archive import Archive
-from .console import err, out, say
-from .errors import ResarchiveError
+install()  # before typer: its own texts ("Options", "Commands") in the locale's language
+
+import typer  # noqa: E402
+
+from .archive import Archive  # noqa: E402
+from .console import err, out, say  # noqa: E402
+from .errors import ResarchiveError  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
     from .query import Filters
     from .record.models import Record
 
 app = typer.Typer(
-    help="A structured archive of Russian library conference resolutions: "
-    "ingest documents into validated YAML records, then validate and query the archive.",
+    help=_(
+        "A structured archive of Russian library conference resolutions: "
+        "ingest documents into validated YAML records, then validate and query the archive."
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -52,11 +58,11 @@ def main(
         typer.Option(
             "--archive",
             envvar="RESARCHIVE_ARCHIVE",
-            help="Archive folder holding raw/ and structured/.",
+            help=_("Archive folder holding raw/ and structured/."),
             show_default=True,
         ),
     ] = Path("data"),
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show tracebacks on errors."))] = False,
 ) -> None:
     State.archive = Archive(archive)
     State.debug = debug
