@@ -107,3 +107,10 @@ class ArchiveError(ResarchiveError):
 
 class LockTimeoutError(ArchiveError):
     exit_code = 11
+
+
+class NewVersionError(ArchiveError):
+    """A changed version of a source file already in the archive: stored only with
+    `ingest --replace` (and `--force` when the old record is reviewed or edited by hand)."""
+
+    exit_code = 18

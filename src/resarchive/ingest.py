@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import edits
 from .archive import (
     RECORD_SUFFIX,
     Archive,
@@ -31,6 +32,7 @@ from .errors import (
     ExtractionFailedError,
     InputError,
     LockTimeoutError,
+    NewVersionError,
     NoSourcesError,
     NotFoundError,
     NotResolutionError,
@@ -40,6 +42,7 @@ from .fence import Fence, Limits
 from .read import DEFAULT_MAX_SIZE, SUFFIXES, SourceDocument, read_source
 from .record.models import Record, Source
 from .record.yamlio import render_record
+from .versions import check_replace, original_name, same_event
 
 SOURCE_SUFFIXES = set(SUFFIXES)
 
@@ -50,10 +53,12 @@ Extractor = Callable[[str, Source], Record]
 @dataclass
 class IngestResult:
     source: Path
-    status: str  # written | unchanged | kept-reviewed | dry-run | failed
+    # written | replaced (--replace) | unchanged | kept-reviewed | kept-edited | dry-run | failed
+    status: str
     record: Record | None = None
     record_path: Path | None = None
     error: ResarchiveError | None = None
+    note: str = ""  # kept-edited: "edited" (changed since ingest wrote it) or "unknown"
 
     @property
     def ok(self) -> bool:
@@ -72,9 +77,10 @@ def collect_sources(paths: Iterable[Path], glob: str | None = None) -> Iterator[
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, path, glob))
-            if not found:
-                what = f"no files matching {glob!r}" if glob else "no readable source files"
-                yield NoSourcesError(f"folder holds {what}", path)
+            if not found and glob:
+                yield NoSourcesError(f"folder holds no files matching {glob!r}", path)
+            elif not found:
+                yield NoSourcesError("folder holds no readable source files", path)
             yield from found
         elif path.exists():
             yield path
@@ -163,7 +169,9 @@ class _Held:
     """What ingest needs to know of a stored record (not the whole record)."""
 
     id: str
-    sha256: str | None  # None: the file is not a valid record, but its id is taken
+    # None: the file is not a valid record, but its id is taken. For such a record that
+    # ingest wrote, the source's sha256 from its note (edits.py), with `source` None.
+    sha256: str | None
     source: Source | None
     reviewed: bool
 
@@ -181,6 +189,7 @@ class KnownRecords:
         self._stamp: dict[str, tuple[int, int, int]] = {}
         self._by_name: dict[str, _Held] = {}
         self._by_sha: dict[str, _Held] | None = None
+        self._by_original: dict[str, list[_Held]] | None = None
 
     def refresh(self) -> None:
         seen: dict[str, tuple[int, int, int]] = {}
@@ -200,13 +209,18 @@ class KnownRecords:
                 self._by_name[name] = self._load(name)
         self._stamp = seen
         self._by_sha = None
+        self._by_original = None
 
     def _load(self, name: str) -> _Held:
         found = self.archive.read(self.archive.structured / name)
         record_id = name[: -len(RECORD_SUFFIX)]
         if isinstance(found, Record):
             return _Held(record_id, found.source.sha256, found.source, found.reviewed)
-        return _Held(record_id, None, None, False)
+        try:
+            noted = edits.noted_source(self.archive, record_id)
+        except ArchiveError:  # not an id ingest could have written
+            noted = None
+        return _Held(record_id, noted, None, False)
 
     def by_sha(self, sha: str) -> _Held | None:
         if self._by_sha is None:
@@ -221,6 +235,21 @@ class KnownRecords:
     def by_id(self, record_id: str) -> _Held | None:
         return self._by_name.get(record_id + RECORD_SUFFIX)
 
+    def versions(self, name: str, sha: str, record_id: str) -> list[_Held]:
+        """Records of other versions of the source file `name` about the event of
+        `record_id` (versions.py), by id."""
+        if self._by_original is None:
+            self._by_original = {}
+            for held in self._by_name.values():
+                if held.source is not None:
+                    key = original_name(held.source.file, held.source.sha256)
+                    self._by_original.setdefault(key, []).append(held)
+        found = self._by_original.get(name, [])
+        return sorted(
+            (h for h in found if h.sha256 != sha and same_event(h.id, record_id)),
+            key=lambda h: h.id,
+        )
+
     def note(self, record: Record, path: Path) -> None:
         """Our own write: remember it without reading it back."""
         st = path.stat()
@@ -229,6 +258,14 @@ class KnownRecords:
         self._by_name[path.name] = held
         if self._by_sha is not None:
             self._by_sha.setdefault(record.source.sha256, held)
+        self._by_original = None
+
+    def raw_in_use(self, raw_name: str, *, besides: str) -> bool:
+        """Whether a record other than `besides` points to the raw file `raw_name`."""
+        return any(
+            h.source is not None and h.source.file == raw_name and h.id != besides
+            for h in self._by_name.values()
+        )
 
 
 def _raw_name(archive: Archive, name: str, sha: str) -> str:
@@ -260,14 +297,26 @@ def ingest_one(
     *,
     known: KnownRecords,
     force: bool = False,
+    replace: bool = False,
 ) -> IngestResult:
     """Store one extracted record and its raw copy.
 
+    A record that is reviewed, or was changed since ingest wrote it (edits.py), is kept
+    unless `force`. A source whose file name and event are those of a stored record with
+    other content (versions.py) is another version of it: stored only with `replace`, in
+    place of the old record and raw copy (keeping its id), else NewVersionError.
     The caller holds the archive lock and has called `known.refresh()` under it.
     """
     sha = record.source.sha256
+    status = "written"
+    stale_raw: Path | None = None  # the raw copy of a replaced version, removed at the end
     previous = known.by_sha(sha)
-    if previous is not None and previous.source is not None:
+    if previous is not None and previous.source is None:
+        # The same bytes were ingested before, and their record no longer parses.
+        if not force:
+            return _kept_edited(archive, doc, record, previous.id)
+        record = _placed(record, previous.id, _raw_name(archive, record.source.file, sha))
+    elif previous is not None and previous.source is not None:
         # The same bytes were ingested before: keep their raw name and record id.
         record = record.model_copy(update={"id": previous.id, "source": previous.source})
         if previous.reviewed and not force:
@@ -276,24 +325,57 @@ def ingest_one(
             return IngestResult(
                 doc.path, "kept-reviewed", kept if isinstance(kept, Record) else record, path
             )
+    elif versions := known.versions(safe_file_name(record.source.file), sha, record.id):
+        old, name = versions[0], safe_file_name(record.source.file)
+        check_replace(archive, doc.path, old.id, old.reviewed, name, replace, force)
+        assert old.source is not None
+        # The new version takes the old one's id, and its raw name if that was the file's own.
+        raw_name = name if old.source.file == name else _raw_name(archive, name, sha)
+        record, status = _placed(record, old.id, raw_name), "replaced"
+        if old.source.file != raw_name and not known.raw_in_use(old.source.file, besides=old.id):
+            stale_raw = archive.raw_path(old.source.file)
     else:
         raw_name = _raw_name(archive, record.source.file, sha)
-        record = record.model_copy(
-            update={
-                "id": _unique_id(known, record.id, sha),
-                "source": record.source.model_copy(update={"file": raw_name}),
-            }
-        )
+        record = _placed(record, _unique_id(known, record.id, sha), raw_name)
     raw_path = archive.raw_path(record.source.file)
-    if not raw_path.exists():
+    if not raw_path.exists() or (
+        status == "replaced" and sha256_bytes(raw_path.read_bytes()) != sha
+    ):
         atomic_write(raw_path, doc.data)
     path = archive.record_path(record.id)
     rendered = render_record(record).encode("utf-8")
-    if path.exists() and path.read_bytes() == rendered:
+    current = edits.read_if_file(path)
+    if current == rendered:
+        if edits.state(archive, record.id, current) != "as-written":
+            edits.write_note(archive, record.id, rendered, sha)  # now known as ingest's
         return IngestResult(doc.path, "unchanged", record, path)
+    if current is not None and status != "replaced" and not force:
+        how = edits.state(archive, record.id, current)
+        if how != "as-written":
+            return _kept_edited(archive, doc, record, record.id, how)
     atomic_write(path, rendered)
+    edits.write_note(archive, record.id, rendered, sha)
     known.note(record, path)
-    return IngestResult(doc.path, "written", record, path)
+    if stale_raw is not None:
+        stale_raw.unlink(missing_ok=True)
+    return IngestResult(doc.path, status, record, path)
+
+
+def _kept_edited(
+    archive: Archive, doc: SourceDocument, record: Record, record_id: str, how: str = "edited"
+) -> IngestResult:
+    """The record `record_id` stays as a person left it (`record`: the new extraction, shown
+    when the file no longer parses)."""
+    path = archive.record_path(record_id)
+    kept = archive.read(path)
+    shown = kept if isinstance(kept, Record) else record
+    return IngestResult(doc.path, "kept-edited", shown, path, note=how)
+
+
+def _placed(record: Record, record_id: str, raw_name: str) -> Record:
+    return record.model_copy(
+        update={"id": record_id, "source": record.source.model_copy(update={"file": raw_name})}
+    )
 
 
 # ---------------------------------------------------------------- the batch
@@ -309,6 +391,7 @@ def ingest_sources(
     *,
     dry_run: bool = False,
     force: bool = False,
+    replace: bool = False,
     max_size: int = DEFAULT_MAX_SIZE,
     strict: bool = False,
     ocr: bool = False,
@@ -324,7 +407,8 @@ def ingest_sources(
     within `limits` (wall-clock seconds, bytes of memory). `extract` replaces the NLP
     extractor (tests; it must be picklable). `strict` refuses texts that do not read as
     resolutions (NotResolutionError) instead of storing them with a warning; `ocr` reads
-    scanned PDFs with Tesseract.
+    scanned PDFs with Tesseract. `force` overwrites reviewed and hand-edited records;
+    `replace` stores a new version of a stored file in place of its record (ingest_one).
 
     A failure to write one file (an invalid id, a full disk) fails that file alone;
     a LockTimeoutError ends the batch (every other file would wait as long).
@@ -351,13 +435,15 @@ def ingest_sources(
         with archive.lock(lock_timeout):
             if not swept:  # what writers killed mid-write left behind
                 swept = True
-                for folder in (archive.raw, archive.structured):
+                for folder in (archive.raw, archive.structured, archive.root / edits.NOTES):
                     remove_stale_temp_files(folder)
             try:
                 known.refresh()
-                result = ingest_one(archive, doc, record, known=known, force=force)
+                result = ingest_one(archive, doc, record, known=known, force=force, replace=replace)
             except LockTimeoutError:
                 raise
+            except NewVersionError as exc:  # not stored: the line says how to store it
+                result = IngestResult(item, "failed", error=exc)
             except ArchiveError as exc:
                 result = IngestResult(item, "failed", error=ArchiveError(str(exc), item))
             except OSError as exc:

@@ -85,12 +85,17 @@ class Index:
         return found + self.across_problems()
 
     def across_problems(self) -> list[RecordProblem]:
-        """Duplicate ids and two records for one source (`check_across`)."""
+        """Duplicate ids, two records for one source (`check_across`), two records from
+        versions of one source file (`versions.version_problems`)."""
         from ..record.checks import check_across
+        from ..versions import version_problems
 
         structured = self.archive.structured
         rows = self.con.execute(schema.DUPLICATES_SQL)
-        return check_across((structured / file, rid, sha) for file, rid, sha in rows)
+        found = check_across((structured / file, rid, sha) for file, rid, sha in rows)
+        rows = self.con.execute(schema.VERSIONS_SQL)
+        versions = version_problems((structured / f, rid, raw, sha) for f, rid, raw, sha in rows)
+        return found + versions
 
     def unreadable(self) -> list[RecordProblem]:
         """Record files that do not parse as records (YAML or schema errors)."""

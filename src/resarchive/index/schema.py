@@ -183,6 +183,16 @@ DUPLICATES_SQL = (
     "SELECT file, id, sha256 FROM records WHERE ok = 1 AND "
     f"(id IN ({_DUP.format('id')}) OR sha256 IN ({_DUP.format('sha256')})) ORDER BY file"
 )
+# The name a source came with: its raw name without the `-<sha prefix>` ingest adds to a
+# second file of a taken name (versions.original_name, which checks the same in Python).
+_ORIGINAL = "replace(source_file, '-' || substr(sha256, 1, 12), '')"
+# Records whose source shares its original name with another source's: candidates for
+# `versions.version_problems`, which keeps those about the same event.
+VERSIONS_SQL = (
+    f"SELECT file, id, source_file, sha256 FROM records WHERE ok = 1 AND {_ORIGINAL} IN "
+    f"(SELECT {_ORIGINAL} AS o FROM records WHERE ok = 1 GROUP BY o "
+    "HAVING count(DISTINCT sha256) > 1) ORDER BY file"
+)
 COUNT_SQL = "SELECT count(*) FROM records"
 TOTALS_SQL = (
     "SELECT coalesce(sum(ok), 0), count(*) - coalesce(sum(ok), 0), "
