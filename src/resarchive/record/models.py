@@ -120,6 +120,16 @@ class Record(Strict):
     recommendations: list[Recommendation] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _warnings_follow_the_record(self) -> Record:
+        # A warning that a field is empty goes once a person has filled it (stale.py).
+        from .stale import current_warnings
+
+        kept = current_warnings(self)
+        if len(kept) != len(self.warnings):
+            self.warnings = kept
+        return self
+
     def spans(self) -> list[tuple[str, tuple[int, int]]]:
         """Every (field path, span) pair in the record, for grounding checks."""
         found = []
