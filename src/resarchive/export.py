@@ -2,20 +2,18 @@
 
 Records here are JSON-ready dicts (what `Record.model_dump(mode="json")` gives), read from
 the records' YAML (`records.py`); the terminal table shows the index's `Hit`s and reads no
-YAML. CSV flattens lists with "; " and, for files, starts with a BOM (utf-8-sig) so Excel
-opens Cyrillic correctly.
+YAML. CSV is written for Excel and people by `csvout.py` (BOM, formula guard, lists joined
+with "; ", yes/no); its header keeps the record's English field names.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rich.table import Table
-
     from .archive import Archive
-    from .index import Hit
+    from .csvout import CsvOptions
     from .query import Filters, RecommendationRow
 
 FORMATS = ("json", "jsonl", "yaml", "csv")
@@ -25,23 +23,22 @@ RECORD_COLUMNS = [
     "source_file", "reviewed",
 ]  # fmt: skip
 RECOMMENDATION_COLUMNS = ["id", "date", "event", "number", "section", "addressee", "text"]
-BOM = "\ufeff"
 
 
-def _joined(items: Iterable[Any]) -> str:
-    return "; ".join(str(x) for x in items if x)
+def _names(items: Iterable[dict]) -> list[str]:
+    return [item["name"] for item in items]
 
 
 def record_row(record: dict) -> list:
-    """One CSV row for a record: the fields an analyst sorts and filters by."""
+    """One CSV row for a record: the fields an analyst sorts and filters by (lists and
+    booleans as they are: `csvout.cell` writes them for a person)."""
     e, d = record["event"], record["document"]
     return [
         record["id"], e.get("start"), e.get("end"), e["type"], e.get("name"), e.get("place"),
         d["title"], d["kind"], d.get("adopted_on"), e.get("format"),
-        _joined(e.get("organizers", [])), (e.get("participants") or {}).get("total"),
-        _joined(o["name"] for o in record.get("organizations", [])),
-        _joined(p["name"] for p in record.get("persons", [])),
-        _joined(p["name"] for p in record.get("places", [])),
+        e.get("organizers", []), (e.get("participants") or {}).get("total"),
+        _names(record.get("organizations", [])), _names(record.get("persons", [])),
+        _names(record.get("places", [])),
         len(record.get("recommendations", [])), record["source"]["file"], record.get("reviewed"),
     ]  # fmt: skip
 
@@ -50,8 +47,16 @@ def recommendation_row(row: RecommendationRow) -> list:
     return [row.record_id, row.date, row.event, row.number, row.section, row.addressee, row.text]
 
 
-def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bool = False) -> None:
-    """Write records (dicts) or recommendation rows in `fmt` (json, jsonl, yaml, csv)."""
+def write(
+    found: list,
+    fmt: str,
+    out: IO[str],
+    *,
+    rows: str = "records",
+    csv_options: CsvOptions | None = None,
+) -> None:
+    """Write records (dicts) or recommendation rows in `fmt` (json, jsonl, yaml, csv);
+    `csv_options` (delimiter, formula guard, BOM) default to `csvout.CsvOptions()`."""
     recs = rows == "recommendations"
     dicts = [r.as_dict() for r in found] if recs else found
     if fmt in ("json", "jsonl"):
@@ -67,17 +72,13 @@ def write(found: list, fmt: str, out: IO[str], *, rows: str = "records", bom: bo
 
         out.write("---\n".join(yamlio.dump(item) for item in dicts))
     elif fmt == "csv":
-        import csv
+        from .csvout import CsvOptions, write_csv
 
-        if bom:
-            out.write(BOM)
-        writer = csv.writer(out, lineterminator="\r\n" if bom else "\n")
+        options = csv_options or CsvOptions()
         if recs:
-            writer.writerow(RECOMMENDATION_COLUMNS)
-            writer.writerows(recommendation_row(r) for r in found)
+            write_csv(RECOMMENDATION_COLUMNS, map(recommendation_row, found), out, options)
         else:
-            writer.writerow(RECORD_COLUMNS)
-            writer.writerows(record_row(r) for r in found)
+            write_csv(RECORD_COLUMNS, map(record_row, found), out, options)
     else:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
@@ -89,11 +90,12 @@ def export(
     *,
     rows: str = "records",
     filters: Filters | None = None,
+    csv_options: CsvOptions | None = None,
 ) -> int:
     """Write the whole archive (or what `filters` match) to `out`; returns the count.
 
-    CSV gets a BOM so that Excel reads it as UTF-8. Records that do not parse are left out
-    (`validate` names them).
+    CSV as `csvout.py` writes it (a BOM, so that Excel reads it as UTF-8). Records that do
+    not parse are left out (`validate` names them).
     """
     from .query import Filters, find_recommendations, find_records, open_index
 
@@ -102,23 +104,22 @@ def export(
             found: list = find_recommendations(index, filters or Filters())
         else:
             found = find_records(index, filters or Filters())
-    write(found, fmt, out, rows=rows, bom=fmt == "csv")
+    write(found, fmt, out, rows=rows, csv_options=csv_options)
     return len(found)
 
 
-def rich_table(found: list, *, rows: str = "records") -> Table:
-    """A terminal table of records (the index's hits) or recommendation rows."""
-    from rich.table import Table
+def table_rows(found: list, *, rows: str = "records") -> tuple[list[str], list[list[str]]]:
+    """The headings (in the interface's language) and rows of the terminal table of records
+    (the index's hits) or recommendation rows; `console.print_table` prints them whole."""
+    from .i18n import _
+    from .terms import type_name
 
     if rows == "recommendations":
-        table = Table("id", "date", "addressee", "text")
-        for r in found:
-            table.add_row(r.record_id, r.date or "", r.addressee or "", r.text)
-        return table
-    table = Table("id", "date", "type", "event", "place", "recs")
-    hit: Hit
-    for hit in found:
-        table.add_row(
-            hit.id, hit.date or "", hit.type, hit.event, hit.place or "", str(hit.recommendations)
-        )
-    return table
+        headers = ["id", _("date"), _("addressee"), _("recommendation")]
+        return headers, [[r.record_id, r.date or "", r.addressee or "", r.text] for r in found]
+    headers = ["id", _("date"), _("type"), _("event"), _("place"), _("recs")]
+    return headers, [
+        [hit.id, hit.date or "", type_name(hit.type), hit.event, hit.place or "",
+         str(hit.recommendations)]
+        for hit in found  # the index's Hits
+    ]  # fmt: skip
