@@ -46,7 +46,7 @@ messages: $(VENV)/.installed-test
 	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
 		--sort-output -o $(LOCALE)/resarchive.pot .
 	$(BIN)/pybabel -q update -D resarchive -i $(LOCALE)/resarchive.pot -d $(LOCALE) -l ru \
-		--no-fuzzy-matching --ignore-pot-creation-date
+		--no-fuzzy-matching --ignore-pot-creation-date --ignore-obsolete
 	$(BIN)/pybabel -q compile -D resarchive -d $(LOCALE) -l ru
 
 lint: $(VENV)/.installed-test

@@ -1,86 +1,86 @@
-"""The command line: parses arguments, calls the library, prints. No extraction or storage here."""
+"""The command line: parses arguments, calls the library, prints. No extraction or storage here.
+
+The options and help texts are in cliopts.py; what every command shares (global options
+before or after the command, the help option, usage errors, the archive check, broken
+pipes) in clikit.py; what ingest prints in summary.py.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
-from .i18n import _, install
+from .i18n import _, install, ngettext
 
 install()  # before typer: its own texts ("Options", "Commands") in the locale's language
 
 import typer  # noqa: E402
+from typer._click.core import ParameterSource  # noqa: E402
 
-from .archive import Archive  # noqa: E402
-from .console import err, out, say  # noqa: E402
-from .errors import ResarchiveError  # noqa: E402
+from . import cliopts as o  # noqa: E402
+from .clikit import (  # noqa: E402
+    ARCHIVE_ENV,
+    HELP_OPTION_NAMES,
+    Group,
+    State,
+    archive_option_help,
+    debug_option_help,
+    error_line,
+    error_markup,
+    error_text,
+    fail,
+    print_error,
+)
+from .console import err, out, print_table, say  # noqa: E402
+from .errors import ArchiveError, ResarchiveError  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
+    from .csvout import CsvOptions
     from .query import Filters
-    from .record.models import Record
+
+__all__ = ["State", "app", "fail", "print_error"]
 
 app = typer.Typer(
-    help=_(
-        "A structured archive of Russian library conference resolutions: "
-        "ingest documents into validated YAML records, then validate and query the archive."
-    ),
+    cls=Group,
+    help=o.APP_HELP,
+    epilog=o.APP_EPILOG,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": HELP_OPTION_NAMES},
 )
 
 
-class State:
-    archive = Archive(os.environ.get("RESARCHIVE_ARCHIVE", "data"))
-    debug = False
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
 
-
-class QueryFormat(StrEnum):
-    table = "table"
-    json = "json"
-    yaml = "yaml"
-    csv = "csv"
-
-
-class TextFormat(StrEnum):
-    table = "table"
-    json = "json"
+        say(f"resarchive {__version__}")
+        raise typer.Exit(0)
 
 
 @app.callback()
 def main(
+    ctx: typer.Context,
     archive: Annotated[
         Path,
         typer.Option(
             "--archive",
-            envvar="RESARCHIVE_ARCHIVE",
-            help=_("Archive folder holding raw/ and structured/."),
-            show_default=True,
+            envvar=ARCHIVE_ENV,
+            metavar=_("FOLDER"),
+            help=archive_option_help(default_shown=True),
         ),
     ] = Path("data"),
-    debug: Annotated[bool, typer.Option("--debug", help=_("Show tracebacks on errors."))] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=debug_option_help())] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", is_eager=True, callback=_print_version, help=o.VERSION_HELP),
+    ] = False,
 ) -> None:
-    State.archive = Archive(archive)
+    given = ctx.get_parameter_source("archive") is not ParameterSource.DEFAULT
+    State.set_archive(archive, given=given)
     State.debug = debug
-
-
-def fail(exc: ResarchiveError) -> typer.Exit:
-    _print_error(exc)
-    return typer.Exit(exc.exit_code)
-
-
-def _print_error(exc: ResarchiveError) -> None:
-    """One line: `error: FILE: cause`; with --debug, the traceback of a bug after it."""
-    from rich.markup import escape
-
-    err.print(f"[red]error:[/red] {escape(exc.line())}")
-    detail = getattr(exc, "detail", "")
-    if State.debug and detail:
-        err.print(detail.rstrip(), markup=False)
 
 
 def _size(value: str) -> int:
@@ -89,89 +89,32 @@ def _size(value: str) -> int:
     try:
         return parse_size(value)
     except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from None
+        raise typer.BadParameter(str(exc), param_hint="--max-size") from None
 
 
-@app.command()
+@app.command(help=o.INGEST_HELP)
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Source files or folders (walked recursively).")
-    ],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help="Print the YAML records; write nothing.")
-    ] = False,
-    force: Annotated[
-        bool, typer.Option("--force", help="Overwrite records marked reviewed: true.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for extraction [default: CPU cores]."
-        ),
-    ] = None,
-    glob: Annotated[
-        str | None,
-        typer.Option(
-            "--glob",
-            help='In folders, take the files matching this pattern ("*.docx", "2023/**/*.pdf").',
-        ),
-    ] = None,
-    max_size: Annotated[
-        str,
-        typer.Option(
-            "--max-size",
-            help="Refuse files over this size: 5MB, 200KB or bytes (KB = 1024 bytes).",
-            show_default=True,
-        ),
-    ] = "5MB",
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Refuse texts that do not read as resolutions (default: store with a warning).",
-        ),
-    ] = False,
-    lock_timeout: Annotated[
-        float,
-        typer.Option(
-            "--lock-timeout",
-            min=0,
-            help="Seconds to wait for another ingest's archive lock.",
-            show_default=True,
-        ),
-    ] = 60.0,
-    ocr: Annotated[
-        bool,
-        typer.Option(
-            "--ocr",
-            help="Read scanned PDFs (no text layer) with Tesseract OCR, about 3 s a page: "
-            "raise --timeout for long scans (apt-get install tesseract-ocr tesseract-ocr-rus).",
-        ),
-    ] = False,
-    timeout: Annotated[
-        float,
-        typer.Option(
-            "--timeout",
-            min=1,
-            help="Seconds one file may take to read and extract; a file over it is stopped "
-            "and fails alone.",
-            show_default=True,
-        ),
-    ] = 60.0,  # fence.DEFAULT_TIMEOUT (not imported: --help stays light)
+    paths: o.Paths,
+    dry_run: o.DryRun = False,
+    force: o.Force = False,
+    replace: o.Replace = False,
+    jobs: o.Jobs = None,
+    glob: o.Glob = None,
+    max_size: o.MaxSize = "5MB",
+    strict: o.Strict = False,
+    lock_timeout: o.LockTimeout = 60,
+    ocr: o.Ocr = False,
+    timeout: o.Timeout = 60,  # fence.DEFAULT_TIMEOUT (not imported: --help stays light)
 ) -> None:
-    """Extract records from resolution files (.txt .md .docx .doc .odt .pdf .rtf,
-    recognized by content; scanned PDFs with --ocr) and store them with their originals.
-
-    Exit status: 0 when every file was ingested; otherwise the code of the failure
-    when all failures are of one kind, else 1 (see README, "When things go wrong"),
-    after the good files are stored.
-    """
     from .fence import Limits
     from .ingest import collect_sources, ingest_sources
     from .progress import batch_progress
+    from .summary import Totals, exit_code, print_failures, print_summary
 
     size_limit = _size(max_size)
-    failures = []
+    if not dry_run:
+        _prepare_archive()
+    totals = Totals()
     try:
         items = list(collect_sources(paths, glob))
         results = ingest_sources(
@@ -179,6 +122,7 @@ def ingest(
             items,
             dry_run=dry_run,
             force=force,
+            replace=replace,
             max_size=size_limit,
             strict=strict,
             ocr=ocr,
@@ -186,232 +130,222 @@ def ingest(
             jobs=jobs,
             limits=Limits(timeout=timeout),
         )
-        with batch_progress(len(items), out, err) as advance:
+        with batch_progress(len(items), out.console, err.console) as batch:
             for result in results:
-                advance(str(result.source))
+                batch.advance(str(result.source))
+                totals.add(result)
                 if result.error is not None:
-                    failures.append(result.error)
-                    _print_error(result.error)
+                    batch.print(error_markup(error_text(result.error)), stderr=True)
+                    if State.debug and getattr(result.error, "detail", ""):
+                        batch.print(result.error.detail.rstrip(), stderr=True, markup=False)
                 elif result.status == "dry-run":
                     from .record.yamlio import render_record
 
-                    out.print(render_record(result.record), end="", markup=False)
+                    batch.print(render_record(result.record), end="", markup=False)
                 else:
-                    _print_summary(result.source, result.status, result.record)
+                    print_summary(batch, result)
+        print_failures(err.console, totals, len(items))  # the bar is gone by now
     except ResarchiveError as exc:
         if State.debug:
             raise
         raise fail(exc) from None
-    if failures:
-        if len(items) > 1:  # a batch: list the failures again at the end
-            err.print(f"{len(failures)} of {len(items)} file(s) failed:", markup=False)
-            for exc in failures:
-                err.print(f"  {exc.line()}", markup=False)
-        codes = {exc.exit_code for exc in failures}
-        raise typer.Exit(codes.pop() if len(codes) == 1 else 1)
+    raise typer.Exit(exit_code(totals.failures))
 
 
-def _print_summary(source: Path, status: str, record: Record) -> None:
-    from rich.markup import escape  # file names and extracted text may hold [brackets]
+def _prepare_archive() -> None:
+    """Say where ingest writes (on stdout, before the summaries); make the archive's folders
+    when there is none yet."""
+    archive = State.archive
+    where = archive.root.absolute()
+    if any(p.exists() for p in (archive.raw, archive.structured)):
+        say(_("Archive: {path}").format(path=where))
+        return
+    try:
+        archive.raw.mkdir(parents=True, exist_ok=True)
+        archive.structured.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise fail(ArchiveError(f"cannot write to the archive: {exc}", where)) from None
+    if State.archive_given:
+        say(_("New archive made: {path}").format(path=where))
+    else:
+        text = _("New archive made in the current folder: {path} (--archive FOLDER for another)")
+        say(text.format(path=where))
 
-    e = record.event
-    dates = " – ".join(str(d) for d in dict.fromkeys([e.start, e.end]) if d) or "no date"
-    out.print(f"[bold]{record.id}[/bold] ← {escape(str(source))} ({status})")
-    out.print(f"  {record.document.title}", markup=False)
-    out.print(
-        f"  {e.type}, {dates}, {e.place or 'place unknown'}; "
-        f"{len(record.organizations)} organizations, {len(record.persons)} persons, "
-        f"{len(record.speakers)} speakers, {len(record.recommendations)} recommendations",
-        markup=False,
-    )
-    for warning in record.warnings:
-        out.print(f"  [yellow]warning:[/yellow] {escape(warning)}")
-    if status == "kept-reviewed":
-        out.print("  [yellow]kept: the record is reviewed; --force overwrites it[/yellow]")
 
-
-@app.command()
-def validate(
-    full: Annotated[
-        bool, typer.Option("--full", help="Re-check every record, not only what changed.")
-    ] = False,
-) -> None:
-    """Check every record against the schema, its raw file and the other records.
-
-    Only records (and raw files) changed since the last run are read again; the index
-    remembers the rest. Exit 0 when clean; 1 with one line per problem
-    (file:line: field: message) otherwise.
-    """
+@app.command(help=o.VALIDATE_HELP)
+def validate(full: o.Full = False) -> None:
     from .validate import validate as run_validate
 
     result = run_validate(State.archive, full=full)
     for problem in result.problems:
         say(str(problem), stderr=True)
+    n, records = len(result.problems), result.records
     if result.problems:
-        say(f"{len(result.problems)} problem(s) in {result.records} record(s)", stderr=True)
+        problems = ngettext("{n} problem", "{n} problems", n).format(n=n)
+        where = ngettext("in {n} record", "in {n} records", records).format(n=records)
+        say(f"{problems} {where}", stderr=True)
         raise typer.Exit(1)
-    say(f"{result.records} record(s) valid")
+    say(ngettext("{n} record valid", "{n} records valid", records).format(n=records))
 
 
-class RowsKind(StrEnum):
-    records = "records"
-    recommendations = "recommendations"
-
-
-@app.command()
+@app.command(help=o.QUERY_HELP)
 def query(
-    org: Annotated[str | None, typer.Option(help="Organization, in any case form.")] = None,
-    person: Annotated[str | None, typer.Option(help="Person, e.g. a surname in any case.")] = None,
-    place: Annotated[str | None, typer.Option(help="Place, in any case form.")] = None,
-    addressee: Annotated[
-        str | None, typer.Option(help="Addressee of recommendations, in any case form.")
-    ] = None,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Events ending on or after this ISO date.")
-    ] = None,
-    date_to: Annotated[
-        str | None, typer.Option("--to", help="Events starting on or before this ISO date.")
-    ] = None,
-    type_: Annotated[
-        str | None, typer.Option("--type", help="Event type: conference, seminar, round_table…")
-    ] = None,
-    text: Annotated[
-        str | None, typer.Option(help="Words in the title, event name or recommendations.")
-    ] = None,
-    rows: Annotated[
-        RowsKind,
-        typer.Option(help="List records, or the matching recommendations of matching records."),
-    ] = RowsKind.records,
-    fmt: Annotated[
-        QueryFormat, typer.Option("--format", help="Output format.")
-    ] = QueryFormat.table,
+    org: o.Org = None,
+    person: o.Person = None,
+    place: o.Place = None,
+    addressee: o.Addressee = None,
+    date_from: o.DateFrom = None,
+    date_to: o.DateTo = None,
+    type_: o.EventType = None,
+    text: o.Words = None,
+    rows: o.Rows = o.RowsKind.records,
+    fmt: o.QueryFormatOption = o.QueryFormat.table,
+    delimiter: o.Delimiter = ",",
+    no_guard: o.NoGuard = False,
 ) -> None:
-    """Find records; all given filters must hold. Names match in any grammatical case.
-
-    With --rows recommendations, --addressee and --text pick recommendations and the
-    other filters pick the records they come from.
-    """
     from .query import Filters
 
+    filters = Filters(
+        org=org,
+        person=person,
+        place=place,
+        addressee=addressee,
+        date_from=_iso(date_from, "--from"),
+        date_to=_iso(date_to, "--to"),
+        type=_event_type(type_),
+        text=text,
+    )
+    _print_found(filters, rows, fmt, _csv_options(delimiter, no_guard))
+
+
+def _event_type(value: str | None) -> str | None:
+    from .terms import parse_event_type
+
     try:
-        filters = Filters(
-            org=org,
-            person=person,
-            place=place,
-            addressee=addressee,
-            date_from=_iso(date_from, "--from"),
-            date_to=_iso(date_to, "--to"),
-            type=type_,
-            text=text,
-        )
+        return None if value is None else parse_event_type(value)
     except ValueError as exc:
-        say(f"error: {exc}", stderr=True)
-        raise typer.Exit(2) from None
-    _print_found(filters, rows, fmt)
+        raise typer.BadParameter(str(exc), param_hint="--type") from None
 
 
-def _print_found(filters: Filters, rows: RowsKind, fmt: QueryFormat) -> None:
+def _iso(value: str | None, option: str):  # -> date | None
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        text = _("{value} is not a date like 2021-11-24 (year-month-day)")
+        raise typer.BadParameter(text.format(value=repr(value)), param_hint=option) from None
+
+
+def _csv_options(delimiter: str, no_guard: bool) -> CsvOptions:
+    from .csvout import CsvOptions, parse_delimiter
+
+    try:
+        return CsvOptions(delimiter=parse_delimiter(delimiter), guard=not no_guard)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--delimiter") from None
+
+
+def _print_found(filters: Filters, rows: o.RowsKind, fmt: o.QueryFormat, csv: CsvOptions) -> None:
     """Records (or recommendations) as a table from the index, or whole from their YAML."""
     from . import export
     from .query import find_hits, find_recommendations, open_index
 
     with open_index(State.archive) as index:
         for problem in index.unreadable():
-            say(f"skipped: {problem}", stderr=True)
-        if rows is RowsKind.recommendations:
+            say(_("skipped: {problem}").format(problem=problem), stderr=True)
+        if rows is o.RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
         else:
             found = find_hits(index, filters)
-            if fmt is not QueryFormat.table:  # whole records: read from their YAML
+            if fmt is not o.QueryFormat.table:  # whole records: read from their YAML
                 from .records import read_records
 
                 found = read_records(State.archive, found)
-    if fmt is not QueryFormat.table:
-        export.write(found, fmt.value, sys.stdout, rows=rows.value)
+    if fmt is not o.QueryFormat.table:
+        _to_stdout(lambda s: export.write(found, fmt.value, s, rows=rows.value, csv_options=csv))
         return
-    out.print(export.rich_table(found, rows=rows.value))
-    err.print(f"{len(found)} {rows.value.rstrip('s')}(s)")
+    headers, table = export.table_rows(found, rows=rows.value)
+    print_table(headers, table)
+    if rows is o.RowsKind.recommendations:
+        count = ngettext("{n} recommendation", "{n} recommendations", len(found))
+    else:
+        count = ngettext("{n} record", "{n} records", len(found))
+    err.print(count.format(n=len(found)), markup=False, highlight=False)
 
 
-class ExportFormat(StrEnum):
-    jsonl = "jsonl"
-    csv = "csv"
+def _to_stdout(write):  # (stream) -> result
+    """Run `write(stream)` on stdout as UTF-8, with line ends as written (CSV's CRLF)."""
+    import io
+
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        result = write(stream)
+        stream.flush()
+    finally:
+        stream.detach()
+    return result
 
 
-@app.command()
-def stats(
-    fmt: Annotated[TextFormat, typer.Option("--format", help="Output format.")] = TextFormat.table,
-    top: Annotated[int, typer.Option(help="How many organizations, places, addressees.")] = 10,
-) -> None:
-    """Count records per year and event type; list the most frequent names."""
-    from .stats import archive_stats, rich_tables
+@app.command(help=o.STATS_HELP)
+def stats(fmt: o.TextFormatOption = o.TextFormat.table, top: o.Top = 10) -> None:
+    from .stats import archive_stats, table_rows
 
     result = archive_stats(State.archive, top=top)
-    if fmt is TextFormat.json:
+    if fmt is o.TextFormat.json:
         import json
 
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    out.print(f"{result.records} record(s), {result.recommendations} recommendation(s)")
-    for table in rich_tables(result):
-        out.print(table)
+    records = ngettext("{n} record", "{n} records", result.records).format(n=result.records)
+    recs = ngettext("{n} recommendation", "{n} recommendations", result.recommendations)
+    say(f"{records}, {recs.format(n=result.recommendations)}")
+    for title, headers, rows in table_rows(result):
+        print_table(headers, rows, title=title)
 
 
-@app.command("export")
+@app.command("export", help=o.EXPORT_HELP)
 def export_(
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv (UTF-8 with BOM).")],
-    rows: Annotated[
-        RowsKind, typer.Option(help="One row per record, or per recommendation.")
-    ] = RowsKind.records,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; default stdout.")
-    ] = None,
+    fmt: o.ExportFormatOption,
+    rows: o.ExportRows = o.RowsKind.records,
+    output: o.Output = None,
+    delimiter: o.Delimiter = ",",
+    no_guard: o.NoGuard = False,
 ) -> None:
-    """Write the whole archive as JSON Lines or CSV (for DuckDB, pandas, Excel)."""
-    import io
-
     from .export import export
 
+    csv = _csv_options(delimiter, no_guard)
     if output is None:
-        stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-        count = export(State.archive, fmt.value, stream, rows=rows.value)
-        stream.flush()
-        stream.detach()
+        _to_stdout(lambda s: export(State.archive, fmt.value, s, rows=rows.value, csv_options=csv))
+        return
+    with output.open("w", encoding="utf-8", newline="") as fh:
+        count = export(State.archive, fmt.value, fh, rows=rows.value, csv_options=csv)
+    if rows is o.RowsKind.recommendations:
+        line = ngettext(
+            "{n} recommendation written to {file}", "{n} recommendations written to {file}", count
+        )
     else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            count = export(State.archive, fmt.value, fh, rows=rows.value)
-        err.print(f"{count} {rows.value} written to {output}", markup=False)
+        line = ngettext("{n} record written to {file}", "{n} records written to {file}", count)
+    err.print(line.format(n=count, file=output), markup=False, highlight=False)
 
 
-def _iso(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{option} takes an ISO date like 2021-11-24, not {value!r}") from None
-
-
-@app.command()
-def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` lists it.")]) -> None:
-    """Print one record."""
-    from rich.syntax import Syntax
-
+@app.command(help=o.SHOW_HELP)
+def show(record_id: o.RecordId) -> None:
     from .record.yamlio import render_record
 
     try:
         record = State.archive.get(record_id)
     except ResarchiveError as exc:
         raise fail(exc) from None
-    out.print(Syntax(render_record(record), "yaml", word_wrap=True, theme="ansi_dark"))
+    sys.stdout.write(render_record(record))  # whole lines: the terminal wraps them
 
 
-@app.command()
-def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` lists it.")]) -> None:
-    """Print the text a record's spans refer to (extracted from .docx/.pdf/.rtf sources).
+@app.command(help=o.TEXT_HELP)
+def text(record_id: o.RecordId, span: o.Span = None) -> None:
+    from .spans import find_span
 
-    `text ID | cut -c START-END`-style checks: a span [start, end) is text[start:end].
-    """
     try:
         record = State.archive.get(record_id)
         source = State.archive.source_text(record)
@@ -419,12 +353,19 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
         raise fail(exc) from None
     except OSError as exc:
         raise fail(ResarchiveError(f"cannot read the raw file: {exc}", record_id)) from None
-    sys.stdout.write(source)
+    if not span:
+        sys.stdout.write(source)
+        return
+    try:
+        parts = [find_span(record, spec) for spec in span]
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--span") from None
+    for start, end in parts:
+        sys.stdout.write(source[start:end] + "\n")
 
 
-@app.command()
+@app.command(help=o.SCHEMA_HELP)
 def schema() -> None:
-    """Print the JSON Schema of a record."""
     import json
 
     from .record.models import record_json_schema
@@ -432,40 +373,38 @@ def schema() -> None:
     sys.stdout.write(json.dumps(record_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
-@app.command("eval")
-def eval_(
-    fmt: Annotated[TextFormat, typer.Option("--format", help="Output format.")] = TextFormat.table,
-    misses: Annotated[
-        bool, typer.Option("--misses", help="Also list every missed, extra or wrong item.")
-    ] = False,
-) -> None:
-    """Score the extractor against the reviewed records (the gold) of the archive.
-
-    Re-extracts each reviewed record's raw file and prints precision, recall and F1 per
-    list field, accuracy per scalar field, and their macro average.
-    """
+@app.command("eval", help=o.EVAL_HELP)
+def eval_(fmt: o.TextFormatOption = o.TextFormat.table, misses: o.Misses = False) -> None:
     from .evaluate import evaluate
 
     report = evaluate(State.archive)
     if report.records == 0:
-        err.print("no reviewed records: set `reviewed: true` on records checked by hand")
+        error_line(_("no reviewed records: set reviewed: true on records checked by hand"))
         raise typer.Exit(1)
-    if fmt is TextFormat.json:
+    if fmt is o.TextFormat.json:
         import json
 
         sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
-    from rich.table import Table
-
-    title = f"{report.records} reviewed record(s)"
-    table = Table("field", "precision", "recall", "F1 / accuracy", "n", title=title)
-    for name, c in report.lists.items():
-        f1 = f"{c.f1:.3f}"
-        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f1, str(c.tp + c.fn))
-    for name, a in report.scalars.items():
-        table.add_row(name, "", "", f"{a.value:.3f}", str(a.total))
-    table.add_row("[bold]macro[/bold]", "", "", f"[bold]{report.macro:.3f}[/bold]", "")
-    out.print(table)
+    rows = [
+        [name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp + c.fn)]
+        for name, c in report.lists.items()
+    ]
+    rows += [[name, "", "", f"{a.value:.3f}", str(a.total)] for name, a in report.scalars.items()]
+    rows.append([_("macro average"), "", "", f"{report.macro:.3f}", ""])
+    headers = [_("field"), _("precision"), _("recall"), _("F1 / accuracy"), "n"]
+    title = ngettext("{n} reviewed record", "{n} reviewed records", report.records)
+    print_table(headers, rows, title=title.format(n=report.records))
     if misses:
         for line in report.misses:
             out.print(line, markup=False)
+
+
+@app.command(help=o.COMPLETION_HELP)
+def completion(shell: o.ShellArgument) -> None:
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(
+        prog_name="resarchive", complete_var="_RESARCHIVE_COMPLETE", shell=shell.value
+    )
+    sys.stdout.write(script + "\n")

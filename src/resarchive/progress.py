@@ -1,11 +1,20 @@
-"""Batch progress for the CLI: a rich bar on a terminal, plain lines otherwise."""
+"""Batch progress for the CLI: a rich bar on a terminal, plain lines otherwise.
+
+On a terminal the bar stays on the last line while every message of the batch (summaries
+on stdout, errors on stderr) is printed above it through the bar's own console: rich then
+clears the bar, prints the message and draws the bar again, so nothing is written over it.
+Errors go through that console only when stderr is the same terminal; redirected, they go
+to stderr as they are.
+"""
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from typing import Any
 
 from rich.console import Console
 from rich.progress import (
@@ -20,53 +29,67 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from .i18n import _
+
 
 class _RateColumn(ProgressColumn):
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text(f"{speed:.1f} files/s" if speed else "– files/s", style="progress.data.speed")
+        text = _("{rate} files/s").format(rate=f"{speed:.1f}" if speed else "–")
+        return Text(text, style="progress.data.speed")
+
+
+class Batch:
+    """What a batch prints while it runs: `advance(name)` once per finished file, `print`
+    for its messages."""
+
+    def __init__(self, total: int, out: Console, err: Console, progress: Progress | None):
+        self.total, self.out, self.err, self.progress = total, out, err, progress
+        self.done = 0
+        self.start = time.monotonic()
+        self._task = progress.add_task(_("ingest"), total=total) if progress else None
+
+    def print(self, renderable: Any, *, stderr: bool = False, **options: Any) -> None:
+        """Print above the bar (or plainly without one); `options` are Console.print's."""
+        if self.progress is not None and (not stderr or sys.stderr.isatty()):
+            self.progress.console.print(renderable, **options)
+        else:
+            (self.err if stderr else self.out).print(renderable, **options)
+
+    def advance(self, name: str) -> None:
+        self.done += 1
+        if self.progress is not None and self._task is not None:
+            self.progress.advance(self._task)
+            self.progress.refresh()  # the last file too, failed or not
+            return
+        if self.total <= 1:  # one file: its own summary or error line says all
+            return
+        elapsed = time.monotonic() - self.start
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        eta = timedelta(seconds=round((self.total - self.done) / rate)) if rate else "?"
+        line = _("[{done}/{total}] {rate} files/s, {eta} left: {name}").format(
+            done=self.done, total=self.total, rate=f"{rate:.1f}", eta=eta, name=name
+        )
+        self.err.print(line, markup=False, highlight=False)
 
 
 @contextmanager
-def batch_progress(
-    total: int, out: Console, err: Console, label: str = "ingest"
-) -> Iterator[Callable[[str], None]]:
-    """Yield `advance(name)`, called once per finished file.
-
-    On a terminal (`out.is_terminal`) a live bar with the file count, rate and ETA;
-    lines printed through `out` meanwhile scroll above it. Otherwise one plain line
-    per file on `err` (none for a single file, whose own lines say all), so that stdout
-    (summaries, --dry-run YAML) stays clean for pipes.
-    """
-    if out.is_terminal:
-        progress = Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            _RateColumn(),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=out,
-            transient=True,
-        )
-        task = progress.add_task(label, total=total)
-        with progress:
-            yield lambda _name: progress.advance(task)
+def batch_progress(total: int, out: Console, err: Console) -> Iterator[Batch]:
+    """A Batch: a live bar (file count, rate, time left) when stdout is a terminal,
+    otherwise one plain line per file on stderr (none for a single file), so that stdout
+    (summaries, --dry-run YAML) stays clean for pipes. The bar goes when the batch ends."""
+    if not out.is_terminal:
+        yield Batch(total, out, err, None)
         return
-    if total <= 1:  # one file: its own summary or error line says all
-        yield lambda _name: None
-        return
-    start, done = time.monotonic(), 0
-
-    def advance(name: str) -> None:
-        nonlocal done
-        done += 1
-        elapsed = time.monotonic() - start
-        rate = done / elapsed if elapsed > 0 else 0.0
-        eta = timedelta(seconds=round((total - done) / rate)) if rate else "?"
-        err.print(
-            f"[{done}/{total}] {rate:.1f} files/s, ETA {eta}: {name}", markup=False, highlight=False
-        )
-
-    yield advance
+    progress = Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=out,
+        transient=True,
+    )
+    with progress:
+        yield Batch(total, out, err, progress)

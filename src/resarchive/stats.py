@@ -54,20 +54,21 @@ def archive_stats(archive: Archive, *, top: int = 10) -> Stats:
         return index_stats(index, top=top)
 
 
-def rich_tables(stats: Stats) -> list:
-    """One rich table per count, for the terminal."""
-    from rich.table import Table
+def table_rows(stats: Stats) -> list[tuple[str, list[str], list[list[str]]]]:
+    """(title, headings, rows) of each count, in the interface's language, for the terminal
+    (`console.print_table`)."""
+    from .i18n import _
+    from .terms import type_name
 
+    per_type = [(type_name(kind), n) for kind, n in stats.per_type]
+    per_year = [(_("no date") if year == "unknown" else year, n) for year, n in stats.per_year]
     tables = []
     for title, column, what, rows in (
-        ("Records per year", "year", "records", stats.per_year),
-        ("Records per event type", "type", "records", stats.per_type),
-        ("Most frequent organizations", "organization", "records", stats.organizations),
-        ("Most frequent places", "place", "records", stats.places),
-        ("Most frequent addressees", "addressee", "recommendations", stats.addressees),
+        (_("Records per year"), _("year"), _("records"), per_year),
+        (_("Records per event type"), _("event type"), _("records"), per_type),
+        (_("Most frequent organizations"), _("organization"), _("records"), stats.organizations),
+        (_("Most frequent places"), _("place"), _("records"), stats.places),
+        (_("Most frequent addressees"), _("addressee"), _("recommendations"), stats.addressees),
     ):
-        table = Table(column, what, title=title, title_justify="left")
-        for name, n in rows:
-            table.add_row(str(name), str(n))
-        tables.append(table)
+        tables.append((title, [column, what], [[str(name), str(n)] for name, n in rows]))
     return tables
