@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The interface speaks the locale's language: the tests read English unless they ask for
+# Russian (the `russian` fixture, or LANG=ru_RU.UTF-8 in a subprocess's environment).
+os.environ["LANGUAGE"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
@@ -38,3 +44,16 @@ def copy_archive(seed_archive: Path, tmp_path: Path) -> Path:
     target = tmp_path / "copy"
     shutil.copytree(seed_archive, target)
     return target
+
+
+@pytest.fixture
+def russian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages made while the test runs in Russian (help texts, made at import, stay
+    English in this process: test them in a subprocess)."""
+    from resarchive import i18n
+
+    monkeypatch.setenv("LANGUAGE", "ru")
+    i18n.translation.cache_clear()
+    yield
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.translation.cache_clear()

@@ -144,7 +144,7 @@ def test_cli_prints_plain_progress_lines_off_a_terminal(tmp_path: Path) -> None:
         app, ["--archive", str(tmp_path / "a"), "ingest", str(src), "--glob", "[cd].*", "-j", "1"]
     )
     assert result.exit_code == 5
-    assert "[2/2]" in result.stderr and "files/s, ETA" in result.stderr
+    assert "[2/2]" in result.stderr and "files/s, 0:00:00 left" in result.stderr
     assert "[1/2]" not in result.stdout
     # A single file gets no progress line: its error line says all.
     result = CliRunner().invoke(

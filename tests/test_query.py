@@ -131,7 +131,7 @@ def test_cli_rows_recommendations_formats(root: Path) -> None:
     args = ["query", "--addressee", "муниципальные библиотеки", "--rows", "recommendations"]
     code, stdout, _ = cli(root, *args, "--format", "csv")
     assert code == 0
-    table = list(csv.reader(io.StringIO(stdout)))
+    table = list(csv.reader(io.StringIO(stdout.removeprefix("\ufeff"))))
     assert table[0] == ["id", "date", "event", "number", "section", "addressee", "text"]
     assert [(r[0], r[1], r[5]) for r in table[1:]] == [
         ("2014-05-20-rba", "2014-05-20", "Муниципальным библиотекам"),
@@ -140,7 +140,7 @@ def test_cli_rows_recommendations_formats(root: Path) -> None:
     code, stdout, _ = cli(root, *args, "--format", "json")
     assert [r["text"] for r in json.loads(stdout)][1].startswith("Создать страницы")
     code, stdout, stderr = cli(root, *args)
-    assert code == 0 and "Муниципальным" in stdout and "2 recommendation(s)" in stderr
+    assert code == 0 and "Муниципальным" in stdout and "2 recommendations" in stderr
 
 
 def test_cli_json_is_an_array_of_whole_records(root: Path) -> None:
@@ -159,9 +159,9 @@ def test_cli_yaml_and_csv_and_table(root: Path) -> None:
     assert code == 0 and stdout.count("recommendations:") == 2 and "---\n" in stdout
     code, stdout, _ = cli(root, "query", "--org", "РБА", "--format", "csv")
     lines = stdout.splitlines()
-    assert lines[0].startswith("id,start,end,type") and len(lines) == 3
+    assert lines[0].startswith("\ufeffid,start,end,type") and len(lines) == 3
     code, stdout, stderr = cli(root, "query", "--text", "семейное чтение")
-    assert "2023-03-01" in stdout and "1 record(s)" in stderr
+    assert "2023-03-01" in stdout and "1 record" in stderr
 
 
 def test_broken_record_is_skipped_and_the_rest_answer(tmp_path: Path) -> None:
@@ -181,4 +181,4 @@ def test_broken_record_is_skipped_and_the_rest_answer(tmp_path: Path) -> None:
 
 def test_bad_date_is_a_usage_error(root: Path) -> None:
     code, _, stderr = cli(root, "query", "--from", "24.11.2021")
-    assert code == 2 and "ISO date" in stderr
+    assert code == 2 and "is not a date like 2021-11-24 (year-month-day)" in stderr

@@ -171,7 +171,7 @@ def test_strict_refuses_before_the_models_load(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
     )
-    assert done.stdout.split() == ["9", "False", "False"], done.stderr
+    assert done.stdout.splitlines()[-1].split() == ["9", "False", "False"], done.stderr
     assert "shopping.txt: does not read as a resolution" in done.stderr
 
 
@@ -186,10 +186,12 @@ def test_a_batch_stores_the_good_files_and_lists_the_bad(tmp_path: Path) -> None
     assert code == 1, stderr  # two kinds of failure: exit 1
     assert "(written)" in stdout
     assert (archive / "raw" / "good.txt").read_bytes() == good.read_bytes()
-    summary = stderr[stderr.index("2 of 3 file(s) failed:") :].splitlines()
+    summary = stderr[stderr.index("2 of 3 files failed:") :].splitlines()
     assert summary[1:] == [
         f"  {inbox / 'empty.txt'}: empty file (0 bytes)",
         f"  {inbox / 'image.txt'}: binary file (NUL bytes), not text",
+        "Done: 3 files; written: 1, unchanged: 0, kept as reviewed: 0, "
+        "kept as edited by hand: 0, with warnings: 1, failed: 2.",
     ]
     # Failures of one kind: the exit code is that kind's.
     (inbox / "empty.txt").unlink()
@@ -415,7 +417,7 @@ def test_a_reviewed_record_is_kept_unless_forced(copy_archive: Path) -> None:
     path.write_text(edited, encoding="utf-8")
     code, stdout, stderr = run(copy_archive, "ingest", str(seed))
     assert code == 0, stderr
-    assert "(kept-reviewed)" in stdout and "--force overwrites it" in stdout
+    assert "(kept)" in stdout and "kept: the record is reviewed; --force overwrites it" in stdout
     assert path.read_text(encoding="utf-8") == edited
     code, stdout, _ = run(copy_archive, "ingest", "--force", str(seed))
     assert code == 0 and "(written)" in stdout

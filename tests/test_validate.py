@@ -59,7 +59,7 @@ def test_clean_archive(root: Path) -> None:
     result = validate(Archive(root))
     assert result.problems == [] and result.records == 4 and result.checked == 4
     code = runner.invoke(app, ["--archive", str(root), "validate"])
-    assert code.exit_code == 0 and "4 record(s) valid" in code.stdout
+    assert code.exit_code == 0 and "4 records valid" in code.stdout
 
 
 def test_incremental_reads_only_what_changed(root: Path) -> None:
@@ -150,7 +150,7 @@ def test_schema_version_bump_rechecks_everything(
 def test_cli_full_flag(root: Path) -> None:
     runner.invoke(app, ["--archive", str(root), "validate"])
     result = runner.invoke(app, ["--archive", str(root), "validate", "--full"])
-    assert result.exit_code == 0 and "4 record(s) valid" in result.stdout
+    assert result.exit_code == 0 and "4 records valid" in result.stdout
 
 
 def test_empty_or_missing_archive(tmp_path: Path) -> None:
