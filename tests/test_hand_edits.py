@@ -175,3 +175,17 @@ def test_a_warning_goes_when_a_person_fills_its_field(copy_archive: Path) -> Non
     code, stdout, _ = run(copy_archive, "ingest", str(SEMINAR))  # kept: shown as it is now
     assert "warning: event.place: not stated" not in stdout
     assert "warning: event.participants: not stated" in stdout
+
+
+def test_a_linked_notes_folder_is_never_followed(copy_archive: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.rmtree(copy_archive / ".extracted")
+    (copy_archive / ".extracted").symlink_to(outside, target_is_directory=True)
+    code, stdout, _ = run(copy_archive, "ingest", "--force", str(SEMINAR))
+    assert code == 0 and "(unchanged)" in stdout
+    assert list(outside.iterdir()) == []
+    edited = fill_place(copy_archive)
+    code, stdout, _ = run(copy_archive, "ingest", str(SEMINAR))  # no note: kept, to be safe
+    assert "(kept)" in stdout and record_file(copy_archive).read_text("utf-8") == edited
+    assert list(outside.iterdir()) == []

@@ -13,8 +13,9 @@ and notes it when they are equal.
 The notes live outside the records so that the record contract stays as it is and a
 person editing a record never sees or has to keep a hash; they are small files of their
 own, not one list, so that writing one record never rewrites the others' notes. Notes are
-read without following symbolic links and only up to a few hundred bytes; a missing,
-unreadable or malformed note counts as no note.
+read without following symbolic links (nor a linked `.extracted/`, which is never written
+either) and only up to a few hundred bytes; a missing, unreadable or malformed note counts
+as no note.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def note_path(archive: Archive, record_id: str) -> Path:
 def read_note(archive: Archive, record_id: str) -> dict[str, str] | None:
     """The note of `record_id`: {"record_sha256", "source_sha256"}, or None."""
     path = note_path(archive, record_id)
+    if notes_folder(archive) is None:
+        return None
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
     except OSError:
@@ -67,11 +70,21 @@ def read_note(archive: Archive, record_id: str) -> dict[str, str] | None:
     return {k: note[k] for k in ("record_sha256", "source_sha256")}
 
 
+def notes_folder(archive: Archive) -> Path | None:
+    """`ARCHIVE/.extracted`, or None when it is a symbolic link (never followed out of the
+    archive: its records then count as having no note, which only makes ingest keep more)."""
+    folder = archive.root / NOTES
+    return None if folder.is_symlink() else folder
+
+
 def write_note(archive: Archive, record_id: str, record_bytes: bytes, source_sha256: str) -> None:
     """Note that ingest wrote `record_bytes` as `record_id`, from the source `source_sha256`."""
+    path = note_path(archive, record_id)
+    if notes_folder(archive) is None:
+        return
     note = {"record_sha256": sha256_bytes(record_bytes), "source_sha256": source_sha256}
     text = json.dumps(note, sort_keys=True) + "\n"
-    atomic_write(note_path(archive, record_id), text.encode("ascii"))
+    atomic_write(path, text.encode("ascii"))
 
 
 def forget(archive: Archive, record_id: str) -> None:

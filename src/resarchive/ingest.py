@@ -435,8 +435,9 @@ def ingest_sources(
         with archive.lock(lock_timeout):
             if not swept:  # what writers killed mid-write left behind
                 swept = True
-                for folder in (archive.raw, archive.structured, archive.root / edits.NOTES):
-                    remove_stale_temp_files(folder)
+                for folder in (archive.raw, archive.structured, edits.notes_folder(archive)):
+                    if folder is not None:
+                        remove_stale_temp_files(folder)
             try:
                 known.refresh()
                 result = ingest_one(archive, doc, record, known=known, force=force, replace=replace)
