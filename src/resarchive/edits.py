@@ -26,7 +26,7 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-from .archive import Archive, atomic_write, sha256_bytes
+from .archive import TEMP_SUFFIX, Archive, sha256_bytes
 
 NOTES = ".extracted"
 _MAX_NOTE = 512  # bytes: two hashes and their keys
@@ -83,8 +83,25 @@ def write_note(archive: Archive, record_id: str, record_bytes: bytes, source_sha
     if notes_folder(archive) is None:
         return
     note = {"record_sha256": sha256_bytes(record_bytes), "source_sha256": source_sha256}
-    text = json.dumps(note, sort_keys=True) + "\n"
-    atomic_write(path, text.encode("ascii"))
+    _replace(path, (json.dumps(note, sort_keys=True) + "\n").encode("ascii"))
+
+
+def _replace(path: Path, data: bytes) -> None:
+    """Write `path` through a temporary dot-file renamed over it, without fsync: unlike
+    a record, a note lost or left stale by a power cut only makes ingest keep a record
+    (the two fsyncs of `archive.atomic_write` would double the cost of a write)."""
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def forget(archive: Archive, record_id: str) -> None:

@@ -255,10 +255,17 @@ class KnownRecords:
         st = path.stat()
         self._stamp[path.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
         held = _Held(record.id, record.source.sha256, record.source, record.reviewed)
+        before = self._by_name.get(path.name)
         self._by_name[path.name] = held
         if self._by_sha is not None:
             self._by_sha.setdefault(record.source.sha256, held)
-        self._by_original = None
+        if self._by_original is not None:  # kept in step, not rebuilt: a batch stays linear
+            if before is not None and before.source is not None:
+                old = original_name(before.source.file, before.source.sha256)
+                group = self._by_original.get(old, [])
+                self._by_original[old] = [h for h in group if h is not before]
+            key = original_name(record.source.file, record.source.sha256)
+            self._by_original.setdefault(key, []).append(held)
 
     def raw_in_use(self, raw_name: str, *, besides: str) -> bool:
         """Whether a record other than `besides` points to the raw file `raw_name`."""
