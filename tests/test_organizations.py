@@ -133,3 +133,19 @@ def test_lower_case_kinds_descriptions_and_versions_are_no_names():
         "Лесной области собрались.\n"
     )
     assert names(text) == []
+
+
+def test_an_event_named_like_a_body_is_the_event_not_an_organization():
+    import hashlib
+
+    from resarchive.extract import extract_record
+    from resarchive.record.models import Source
+
+    text = (
+        "30 мая 2023 года в Москве прошла Третья «Читательская Ассамблея Севера». "
+        "Мероприятия Ассамблеи провела Библиотечная Ассамблея Евразии.\n"
+    )
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    record = extract_record(text, Source(file="x.txt", sha256=sha, encoding="utf-8"))
+    assert record.event.name == "Читательская Ассамблея Севера"
+    assert [o.name for o in record.organizations] == ["Библиотечная Ассамблея Евразии"]
