@@ -193,8 +193,12 @@ def _tags(p) -> set[str]:
 
 def is_position_word(word: str) -> bool:
     """A word that can head a position: an animate common noun ("директор", "Библиограф")
-    or a substantivized participle ("заведующая")."""
-    return any(_anim_noun(p) for p in parses(word))
+    or a substantivized participle ("заведующая"); no one letter ("2007 г. Олег Смолин").
+
+    >>> is_position_word("директор"), is_position_word("заведующая"), is_position_word("г")
+    (True, True, False)
+    """
+    return len(word) > 1 and any(_anim_noun(p) for p in parses(word))
 
 
 def _anim_noun(p) -> bool:

@@ -138,7 +138,8 @@ def prose_talks(
     if nouns:
         verbs += [w for w in _has(words, "talk_support_verbs") if not _full_participle(w)]
         verbs.sort(key=lambda w: w.start)
-    if not verbs and not nouns and not inherited:
+    named_speakers = bool(_has(words, "speaker_nouns"))  # "В числе докладчиков были …"
+    if not verbs and not nouns and not inherited and not named_speakers:
         return []
     said = _has(words, "speech_verbs") + _has(words, "talk_support_verbs")
     if said and all(_instruction(w) for w in said):
@@ -386,6 +387,8 @@ def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
     for n in nouns:
         stop = _clause_end(text, n.end, end, speakers)
         stop = min([stop] + [v.start for v in verbs if v.start > n.end])
+        # "В обсуждении Концепции приняли участие": the phrase ends at any verb
+        stop = next((w.start for w in _words(text, n.end, stop) if _verb(w.text)), stop)
         tail = text[n.end : stop]
         if not tail.strip() or tail[:1] not in " " or not _WORD.match(tail.strip()):
             continue  # "в своем выступлении, на примере …": no words of its own
@@ -394,6 +397,11 @@ def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
         if found:
             return found
     return None
+
+
+def _verb(word: str) -> bool:
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
 
 
 def _adjectives_before(text: str, start: int, noun: _Word) -> int:
