@@ -262,6 +262,19 @@ def test_organizers_list_in_the_instrumental_to_the_end_of_the_sentence() -> Non
     ]
 
 
+@pytest.mark.parametrize("verb", ["инициирован", "проведён", "учреждён"])
+def test_organizers_of_an_initiated_or_held_event_and_others_left_out(verb: str) -> None:
+    text = (
+        f"Форум {verb} Советом Федерации, Библиотечной ассамблеей Евразии, Лесной "
+        "областной библиотекой и др. В работе приняли участие 50 делегаций.\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Совет Федерации",
+        "Библиотечная ассамблея Евразии",
+        "Лесная областная библиотека",
+    ]
+
+
 def test_organizers_with_lower_case_bodies_and_a_closing_dash() -> None:
     text = (
         "Как сообщили организаторы – областная научная библиотека и Союз библиотекарей – "
