@@ -475,3 +475,36 @@ def test_a_legal_acts_heading_line_gives_its_kind_and_date(text: str, adopted: s
 
     doc = extract_document(context(text))
     assert (doc.kind, str(doc.adopted_on)) == ("decision", adopted)
+
+
+def test_an_order_run_into_one_paragraph_with_a_letter_spaced_verb() -> None:
+    from resarchive.extract.document import extract_document
+
+    text = (
+        "МИНИСТЕРСТВО КУЛЬТУРЫ ЛЕСНОЙ ОБЛАСТИ ПРИКАЗ 3 марта 2024 г. № 12-ОД г. Лесной О "
+        "конкурсе В целях поддержки чтения п р и к а з ы в а ю: 1. Провести областной "
+        "конкурс «Книга года» (далее – Конкурс). 2. Утвердить Положение о Конкурсе. "
+        "3. Контроль за исполнением приказа оставляю за собой.\n"
+    )
+    ctx = context(text)
+    doc = extract_document(ctx)
+    assert (doc.kind, str(doc.adopted_on)) == ("decision", "2024-03-03")
+    assert "приказываю:" in ctx.text
+    assert [t for _, t in recommendations(text)][:2] == [
+        "Провести областной конкурс «Книга года» (далее – Конкурс).",
+        "Утвердить Положение о Конкурсе.",
+    ]
+
+
+def test_an_order_item_with_its_object_before_the_infinitive() -> None:
+    text = (
+        "Распоряжение от 6.02.2004 г № 21-РП\n"
+        "1.Министерству культуры края выступить учредителем учреждения.\n"
+        "2.Финансирование государственного учреждения «Централизованная библиотечная система "
+        "района» осуществлять за счет средств бюджета края.\n"
+    )
+    assert [t[:20] for _, t in recommendations(text)] == [
+        "Министерству культур",
+        "Финансирование госуд",
+    ]
+

@@ -1,9 +1,10 @@
 """The document: what it is (kind), its heading as written (title), its adoption date.
 
 - kind: from a heading word ("РЕЗОЛЮЦИЯ" -> resolution; "Решение", "Постановление",
-  "Протокол" -> decision; "Рекомендации" -> recommendations; "Анонс", "Информационное
-  письмо" -> announcement); without one, a headline that is a sentence or news wording
-  reads as an announcement, then the body's wording decides; else other.
+  "Протокол", "Распоряжение", "Приказ" -> decision; "Рекомендации" -> recommendations;
+  "Анонс", "Информационное письмо" -> announcement); without one, a headline that is a
+  sentence or news wording reads as an announcement, then the body's wording decides
+  ("постановляет", "приказываю" -> decision); else other.
 - title: the heading lines from the kind word on that read as one title (letterhead and
   date lines end it); without a heading, the first sentence of the text.
 - adopted_on: "Принята 26 октября 2012 г.", "Дата принятия: …" (`dates.find_adoption_date`).
@@ -26,7 +27,10 @@ from .operative import says
 
 _KIND_WORDS = (
     (re.compile(r"^\W*(?:проект\s+)?резолюци[яи]\b", re.I), "resolution"),
-    (re.compile(r"^\W*(?:решение|постановление|протокол)\b", re.I), "decision"),
+    (
+        re.compile(r"^\W*(?:решение|постановление|протокол|распоряжение|приказ)\b", re.I),
+        "decision",
+    ),
     (re.compile(r"^\W*(?:рекомендаци[ия]|методические рекомендации)\b", re.I), "recommendations"),
     (
         re.compile(r"^\W*(?:информационное письмо|анонс|пресс-релиз|объявление|новост)", re.I),
@@ -109,7 +113,12 @@ def _body_kind(ctx: Context, heading: tuple[Line, ...]) -> tuple[str, int]:
         return "announcement", first  # "Рабочая группа … создана": news
     if re.search(r"\bрезолюци[юяи]\b[^.]{0,40}\bприн", body, re.I):
         return "resolution", first
-    if re.search(r"\b(?:постановили|решили|приняты следующие решения|решено)\b", body, re.I):
+    if re.search(
+        r"\b(?:постановили|решили|приняты следующие решения|решено|постановля[ею]т?|"
+        r"приказываю|распоряжаюсь)\b",
+        body,
+        re.I,
+    ):
         return "decision", first
     if re.search(r"\bрекоменду(?:ют|ет)\s*:", body, re.I):
         return "recommendations", first
