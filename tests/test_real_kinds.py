@@ -418,6 +418,10 @@ def test_format_from_report_wording(text: str, fmt: str) -> None:
             "Итоги года в МБУК «Лесная ЦБС»",
         ),
         (
+            "II Районные краеведческие чтения пройдут в селе Лесном 18 октября.\n",
+            "II Районные краеведческие чтения",
+        ),
+        (
             "Гости выступили на 7-м форуме сельских библиотек Урала.\n",
             "Форум сельских библиотек Урала",
         ),
@@ -508,3 +512,12 @@ def test_an_order_item_with_its_object_before_the_infinitive() -> None:
         "Финансирование госуд",
     ]
 
+
+def test_a_lead_sentence_of_what_is_coming_is_an_announcement() -> None:
+    from resarchive.extract.document import extract_document
+
+    text = (
+        "II Районные краеведческие чтения пройдут в селе Лесном 18 октября. В чтениях примут "
+        "участие библиотекари района.\n"
+    )
+    assert extract_document(context(text)).kind == "announcement"

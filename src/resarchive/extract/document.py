@@ -103,7 +103,11 @@ def _body_kind(ctx: Context, heading: tuple[Line, ...]) -> tuple[str, int]:
     """The kind when no heading word names it, and the heading line the title starts at."""
     body = ctx.text
     first = next((i for i, line in enumerate(heading) if not is_letterhead(line.text)), 0)
-    headline = heading[first].text if heading else ""
+    if heading:
+        headline = heading[first].text
+    else:  # "III … чтения пройдут в селе Корткерос 18 октября.": a lead sentence, no heading
+        lead = next((line.text for line in ctx.layout.lines if line.text.strip()), "")
+        headline = first_sentence(lead)
     tense = _headline_tense(headline) if headline else None
     if headline and (tense == "future" or _NEWS.search(headline)):
         return "announcement", first
