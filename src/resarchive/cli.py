@@ -462,6 +462,7 @@ def report(
     record_ids: Annotated[list[str], typer.Argument(help=_("Record ids, as `query` lists them."))],
     output: Annotated[Path, typer.Option("--output", "-o", help=_("The HTML file to write."))],
 ) -> None:
+    from .i18n import ngettext
     from .web.report import write_report
     from .web.sources import WebArchive
 
@@ -475,12 +476,13 @@ def report(
                 _("cannot write {file}: {why}").format(file=output, why=exc.strerror or exc)
             )
         ) from None
-    say(
-        _("{count} record(s) written to {file} ({size} KB)").format(
-            count=len(record_ids), file=output, size=max(1, size // 1024)
-        ),
-        stderr=True,
+    n = len(record_ids)
+    line = ngettext(
+        "{count} record written to {file} ({size} KB)",
+        "{count} records written to {file} ({size} KB)",
+        n,
     )
+    say(line.format(count=n, file=output, size=max(1, size // 1024)), stderr=True)
 
 
 @app.command()

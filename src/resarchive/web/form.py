@@ -187,13 +187,16 @@ def build(draft: Draft, stored: Record, text: str, archive: Archive, path: Path)
     keys: dict[str, list[str]] = {}
     for kind in LISTS:
         data[kind], keys[kind] = _items(draft, kind, len(text))
-    if draft.errors:
-        return None
+    noted = set(draft.errors)  # the form's own messages come first: one per field
     try:
         record = Record.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors():
-            draft.error(_field_name(err["loc"], keys), _message(err))
+            name = _field_name(err["loc"], keys)
+            if name not in noted:
+                draft.error(name, _message(err))
+        return None
+    if draft.errors:
         return None
     for problem in check_record(archive, path, record):
         draft.error(_problem_field(problem.field, keys), problem.message)

@@ -89,6 +89,12 @@ FIELDS: dict[str, str] = {
     "event.participants.offline": N_("of them in person"),
     "event.participants.online": N_("of them online"),
 }
+# The record fields warnings name ("event.place: not stated"), as a person reads them.
+WARNING_FIELDS: dict[str, str] = {
+    **{name: label for name, label in FIELDS.items() if "." in name},
+    "event.organizers": N_("Organizers"),
+    "event.participants": N_("Participants"),
+}
 DATE_FIELDS: dict[str, str] = {
     "start": N_("event start"),
     "end": N_("event end"),

@@ -23,6 +23,15 @@ TEMPLATES = Path(__file__).with_name("templates")
 STATIC = Path(__file__).with_name("static")
 
 
+def warning(stored: str) -> str:
+    """A stored warning ("event.place: not stated") with the field as the form names it
+    ("Место: не указан" in Russian)."""
+    field, sep, message = stored.partition(": ")
+    if sep and field in labels.WARNING_FIELDS:
+        return f"{i18n._(labels.WARNING_FIELDS[field])}: {i18n._(message)}"
+    return i18n.warning(stored)
+
+
 def format_date(value: object) -> str:
     """An ISO date as a person reads it: 24.11.2021 in Russian, 2021-11-24 otherwise."""
     if not value:
@@ -50,7 +59,7 @@ def environment() -> Environment:
         event_type=labels.event_type,
         document_kind=labels.document_kind,
         event_format=labels.event_format,
-        warning=i18n.warning,
+        warning=warning,
         tr=i18n._,
     )
     env.globals.update(

@@ -82,13 +82,24 @@
     after.insertAdjacentHTML("afterend", html);
   }
 
+  // Scroll the pane holding `el` (not the window) so that `el` shows a third from its top.
+  function reveal(el) {
+    var pane = el.closest(".pane");
+    if (!pane || pane.scrollHeight <= pane.clientHeight) {
+      el.scrollIntoView({ block: "center", behavior: "smooth" });
+      return;
+    }
+    var top = el.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    pane.scrollTo({ top: Math.max(0, top - pane.clientHeight / 3), behavior: "smooth" });
+  }
+
   var current = [];
   function show(key) {
     current.forEach(function (el) { el.classList.remove("current"); });
     current = Array.prototype.slice.call(source.querySelectorAll('[data-items~="' + key + '"]'));
     current.forEach(function (el) { el.classList.add("current"); });
     if (current.length) {
-      current[0].scrollIntoView({ block: "center", behavior: "smooth" });
+      reveal(current[0]);
     }
   }
 
@@ -118,7 +129,7 @@
     }
     var row = document.getElementById("row-" + mark.dataset.items.split(" ")[0]);
     if (row) {
-      row.scrollIntoView({ block: "center", behavior: "smooth" });
+      reveal(row);
       show(row.dataset.key);
     }
   });
