@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from html.parser import HTMLParser
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from resarchive.web.app import create_app
+from resarchive.web.sources import WebArchive
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+UNREVIEWED = "2014-05-20-biblioteki-i-sotsialnye-media"
 
 
 class _FormFields(HTMLParser):
@@ -62,3 +72,53 @@ def form_fields(html: str) -> dict[str, str]:
     parser.feed(html)
     # A text area's first newline after its tag is not part of its value (HTML's rule).
     return {k: v[1:] if v.startswith("\n") else v for k, v in parser.fields.items()}
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes, and the source text as the page's segments hold it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.segments: list[tuple[int, str]] = []  # (data-o, text)
+        self._open: list[bool] = []  # per open <span>: is it a segment
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        a = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, a))
+        if tag == "span":
+            is_segment = "data-o" in a
+            self._open.append(is_segment)
+            if is_segment:
+                self.segments.append((int(a["data-o"]), "\r" if a.get("class") == "cr" else ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._open and self._open[-1]:
+            offset, text = self.segments[-1]
+            self.segments[-1] = (offset, text + data)
+
+
+def parse_page(html: str) -> _Tags:
+    """The page's tags and source-text segments."""
+    parser = _Tags()
+    parser.feed(html)
+    return parser
+
+
+def client(root: Path, **options: object) -> TestClient:
+    """A test client of the web app over the archive at `root` (a loopback Host)."""
+    return TestClient(create_app(WebArchive(root)), base_url="http://127.0.0.1", **options)
+
+
+def data_copy(target: Path) -> Path:
+    """A copy of the committed archive data/, its record UNREVIEWED set not yet reviewed."""
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".*"))
+    first = target / "structured" / f"{UNREVIEWED}.yaml"
+    first.write_text(
+        first.read_text("utf-8").replace("reviewed: true", "reviewed: false", 1), "utf-8"
+    )
+    return target
