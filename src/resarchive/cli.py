@@ -18,6 +18,7 @@ import typer  # noqa: E402
 from .archive import Archive  # noqa: E402
 from .console import err, out, say  # noqa: E402
 from .errors import ResarchiveError  # noqa: E402
+from .web.commands import register as register_web_commands  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
     from .query import Filters
@@ -422,67 +423,8 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     sys.stdout.write(source)
 
 
-@app.command(
-    help=_(
-        "Review and correct records in the browser: a local web app over the archive "
-        "(source text with every extracted item highlighted, the record's form, "
-        "statistics as charts, exports)."
-    )
-)
-def serve(
-    host: Annotated[
-        str,
-        typer.Option(help=_("Address to serve on; 127.0.0.1 serves this machine only.")),
-    ] = "127.0.0.1",
-    port: Annotated[
-        int, typer.Option(min=0, max=65535, help=_("Port to serve on; 0 takes a free one."))
-    ] = 8000,
-) -> None:
-    from .web.server import serve as run
-
-    try:
-        run(
-            str(State.archive.root),
-            host,
-            port,
-            say=say,
-            warn=lambda line: say(_("warning: {line}").format(line=line), stderr=True),
-        )
-    except ResarchiveError as exc:
-        raise fail(exc) from None
-
-
-@app.command(
-    help=_(
-        "Write records as one self-contained HTML file: the source text highlighted "
-        "beside the fields, to mail or attach to a review."
-    )
-)
-def report(
-    record_ids: Annotated[list[str], typer.Argument(help=_("Record ids, as `query` lists them."))],
-    output: Annotated[Path, typer.Option("--output", "-o", help=_("The HTML file to write."))],
-) -> None:
-    from .i18n import ngettext
-    from .web.report import write_report
-    from .web.sources import WebArchive
-
-    try:
-        size = write_report(WebArchive(State.archive.root), record_ids, output)
-    except ResarchiveError as exc:
-        raise fail(exc) from None
-    except OSError as exc:
-        raise fail(
-            ResarchiveError(
-                _("cannot write {file}: {why}").format(file=output, why=exc.strerror or exc)
-            )
-        ) from None
-    n = len(record_ids)
-    line = ngettext(
-        "{count} record written to {file} ({size} KB)",
-        "{count} records written to {file} ({size} KB)",
-        n,
-    )
-    say(line.format(count=n, file=output, size=max(1, size // 1024)), stderr=True)
+# `serve` and `report`: defined with the web app, which they alone import.
+register_web_commands(app, lambda: State.archive, fail)
 
 
 @app.command()
