@@ -33,10 +33,12 @@ RECORD = "2021-11-24-biblioteka-onlain"
 
 @contextmanager
 def serving(archive: Path, *, lang: str = "ru_RU.UTF-8", timeout: float = 30.0) -> Iterator[str]:
-    """`resarchive serve` on a free port in a subprocess; yields its address (no slash)."""
+    """`resarchive serve` on a free port in a subprocess, run beside the archive (so the
+    page names it by its folder's name); yields its address (no slash)."""
     env = {**os.environ, "LANG": lang, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
     process = subprocess.Popen(
-        [sys.executable, "-m", "resarchive", "--archive", str(archive), "serve", "--port", "0"],
+        [sys.executable, "-m", "resarchive", "--archive", archive.name, "serve", "--port", "0"],
+        cwd=archive.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -89,8 +91,9 @@ def copy_of_data(target: Path) -> Path:
     return target
 
 
-def screenshot(out: Path) -> None:
-    """The record page of `RECORD`, a person's field clicked, as a PNG of 1400x900 pixels."""
+def screenshot(out: Path, *, colours: int | None = None) -> None:
+    """The record page of `RECORD`, a person's field clicked, as a PNG of 1400x900 pixels;
+    with `colours`, reduced to that many (Pillow: the README's copy stays small)."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = copy_of_data(Path(tmp) / "data")
         with serving(archive) as address, chromium() as browser:
@@ -100,9 +103,15 @@ def screenshot(out: Path) -> None:
             page.wait_for_timeout(800)  # the smooth scroll
             out.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(out))
+    if colours:
+        from PIL import Image  # fpdf2's dependency, in the test extras
+
+        with Image.open(out) as image:
+            small = image.convert("RGB").quantize(colours, dither=Image.Dither.NONE)
+        small.save(out, optimize=True)
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/review.png")
-    screenshot(target)
+    screenshot(target, colours=96)
     print(target)
