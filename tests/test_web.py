@@ -201,6 +201,16 @@ def test_report_is_one_self_contained_html_file_in_russian(archive: Path, tmp_pa
     assert 'href="#it-persons-0"' in html and 'id="it-persons-0"' in html
 
 
+def test_the_record_page_offers_its_report_for_download(archive: Path) -> None:
+    web = client(archive)
+    response = web.get(f"/report/{ONLINE}")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == f'attachment; filename="{ONLINE}.html"'
+    tags = {tag for tag, _a in parse_page(response.text).tags}
+    assert "style" in tags and "script" not in tags and "link" not in tags
+    assert web.get("/report/no-such-record").status_code == 404
+
+
 def test_report_of_an_unknown_record_fails_with_one_line(archive: Path, tmp_path: Path) -> None:
     out = tmp_path / "review.html"
     done = run_cli(archive, "report", "no-such-record", "-o", str(out), lang="C.UTF-8")

@@ -146,11 +146,15 @@ def test_the_end_before_the_start_is_an_error_of_the_end(archive: Path) -> None:
     web = client(archive)
     form = opened(web, ONLINE)
     form["event.end"] = "2021-11-20"
+    form["document.title"] = "  "
     response = post(web, ONLINE, form)
     assert response.status_code == 422
     at = response.text.index('name="event.end"')
     label = response.text[at : response.text.index("</label>", at)]
     assert shown(_("the end is before the start")) in label
+    at = response.text.index('name="document.title"')
+    label = response.text[at : response.text.index("</label>", at)]
+    assert shown(_("empty: every document has a title")) in label
 
 
 def test_a_record_changed_on_disk_since_the_page_opened_is_not_overwritten(

@@ -9,7 +9,7 @@ Routes (all but the save are GET):
 - `/report/{id}`: the same record as one self-contained HTML file (`resarchive report`);
 - `/stats`: `resarchive stats` as charts;
 - `/export.csv`, `/export.jsonl` (`?rows=recommendations`, and the list's filters);
-- `/static/…`: the stylesheet and the page script.
+- `/static/style.css`, `/static/review.js`: the stylesheet and the page script.
 
 Security: every value from a record or a document goes through Jinja2's autoescaping
 (`highlight.py` escapes the source text piece by piece); a POST must carry a token that
@@ -38,10 +38,10 @@ from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import ArchiveError
 from ..i18n import _
 from . import pages
 from .render import STATIC, render
@@ -60,6 +60,8 @@ SECURITY_HEADERS = {
     "cache-control": "no-store",
 }
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+# The only files served as they are: a URL names one of these keys, never a path.
+STATIC_FILES = {"style.css": "text/css", "review.js": "text/javascript"}
 
 
 class SecurityHeaders:
@@ -153,7 +155,10 @@ def create_app(archive: WebArchive, *, allowed_hosts: list[str] | None = None) -
         from .report import render_report
 
         record_id = request.path_params["record_id"]
-        html = await run_in_threadpool(render_report, archive, [record_id])
+        try:
+            html = await run_in_threadpool(render_report, archive, [record_id])
+        except ArchiveError as exc:
+            return error(request, 404, _("Not found"), str(exc))
         headers = {"content-disposition": f'attachment; filename="{record_id}.html"'}
         return HTMLResponse(html, headers=headers)
 
@@ -182,6 +187,13 @@ def create_app(archive: WebArchive, *, allowed_hosts: list[str] | None = None) -
             headers={"content-disposition": disposition},
         )
 
+    async def static(request: Request) -> Response:
+        media = STATIC_FILES.get(request.path_params["name"])
+        if media is None:
+            raise HTTPException(404)
+        data = (STATIC / request.path_params["name"]).read_bytes()
+        return Response(data, media_type=f"{media}; charset=utf-8")
+
     async def not_found(request: Request, exc: Exception) -> Response:
         message = str(exc) if isinstance(exc, NotInArchive) else _("There is no such page.")
         return error(request, 404, _("Not found"), message)
@@ -203,7 +215,7 @@ def create_app(archive: WebArchive, *, allowed_hosts: list[str] | None = None) -
         Route("/report/{record_id}", report),
         Route("/stats", stats),
         Route("/export.{fmt}", export),
-        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+        Route("/static/{name}", static),
     ]
     return Starlette(
         routes=routes,

@@ -180,6 +180,8 @@ def build(draft: Draft, stored: Record, text: str, archive: Archive, path: Path)
     for name in SCALARS:
         _set(data, name, _value(draft.scalars[name]))
     data["document"]["title"] = draft.scalars["document.title"].strip()
+    if not data["document"]["title"]:
+        draft.error("document.title", _("empty: every document has a title"))
     data["event"]["organizers"] = [
         line.strip() for line in draft.organizers.splitlines() if line.strip()
     ]
