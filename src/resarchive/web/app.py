@@ -15,8 +15,9 @@ Security: every value from a record or a document goes through Jinja2's autoesca
 (`highlight.py` escapes the source text piece by piece); a POST must carry a token that
 is an HMAC, under a key made at start, of a random cookie (SameSite=Strict, HttpOnly)
 and come from our own origin, else nothing is saved; record ids are matched against the
-archive's id pattern and files are read only inside the archive (`sources.py`); only
-the Host names of the address served are answered (a DNS-rebinding page gets 400); the
+archive's id pattern and files are read only inside the archive (`sources.py`); the two
+static files are served by fixed name, no URL becomes a path; only the Host names of
+the address served are answered (a DNS-rebinding page gets 400); the
 Content-Security-Policy allows our own script and stylesheet only. Nothing in a record is
 ever run: records are parsed with YAML's safe loader and shown as text.
 """
