@@ -139,6 +139,12 @@
     }
   });
 
+  // A refused save: show the first field with a message.
+  var firstError = form.querySelector(".has-error input, .has-error textarea, .has-error select");
+  if (firstError) {
+    reveal(firstError);
+  }
+
   var dirty = false;
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("submit", function () { dirty = false; });
