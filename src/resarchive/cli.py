@@ -18,6 +18,7 @@ import typer  # noqa: E402
 from .archive import Archive  # noqa: E402
 from .console import err, out, say  # noqa: E402
 from .errors import ResarchiveError  # noqa: E402
+from .web.commands import register as register_web_commands  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
     from .query import Filters
@@ -420,6 +421,10 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     except OSError as exc:
         raise fail(ResarchiveError(f"cannot read the raw file: {exc}", record_id)) from None
     sys.stdout.write(source)
+
+
+# `serve` and `report`: defined with the web app, which they alone import.
+register_web_commands(app, lambda: State.archive, fail)
 
 
 @app.command()
