@@ -521,3 +521,25 @@ def test_a_lead_sentence_of_what_is_coming_is_an_announcement() -> None:
         "участие библиотекари района.\n"
     )
     assert extract_document(context(text)).kind == "announcement"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "30 мая в Москве прошла Вторая «Читательская Ассамблея Севера». Гости выступили.\n",
+            "other",
+        ),
+        ("С консультацией «Выставка» выступила заведующая отделом И. И. Фомина.\n", "other"),
+        (
+            "БИБ: бюллетень. № 3\n\nМИНИСТЕРСТВО КУЛЬТУРЫ ЛЕСНОЙ ОБЛАСТИ ПРИКАЗ 3 марта 2024 г. "
+            "№ 12 О конкурсе В целях поддержки чтения приказываю: 1. Провести конкурс. "
+            "2. Утвердить Положение.\n",
+            "decision",
+        ),
+    ],
+)
+def test_a_lead_sentence_in_the_past_is_a_report_and_an_order_is_a_decision(text, kind) -> None:
+    from resarchive.extract.document import extract_document
+
+    assert extract_document(context(text)).kind == kind

@@ -57,11 +57,10 @@ def _tense(word: str) -> str | None:
     """ "future" for a verb of what is coming ("состоится", "пройдёт", "приглашает",
     "создана в …" said of a plan), "past" for one of what happened ("состоялась",
     "прошёл", "одобрило"), None for no finite verb or short participle."""
-    for p in nlp.morph().parse(word.lower()):
-        if p.score < 0.2 or p.tag.POS not in ("VERB", "PRTS"):
-            continue
-        return "past" if "past" in p.tag else "future"
-    return None
+    best = nlp.morph().parse(word.lower())[0]  # "бюллетень" is a noun, not "бюллетенить"
+    if best.tag.POS not in ("VERB", "PRTS"):
+        return None
+    return "past" if "past" in best.tag else "future"
 
 
 def _headline_tense(text: str) -> str | None:
@@ -104,31 +103,44 @@ def _body_kind(ctx: Context, heading: tuple[Line, ...]) -> tuple[str, int]:
     body = ctx.text
     first = next((i for i, line in enumerate(heading) if not is_letterhead(line.text)), 0)
     if heading:
-        headline = heading[first].text
-    else:  # "III … чтения пройдут в селе Корткерос 18 октября.": a lead sentence, no heading
-        lead = next((line.text for line in ctx.layout.lines if line.text.strip()), "")
-        headline = first_sentence(lead)
-    tense = _headline_tense(headline) if headline else None
-    if headline and (tense == "future" or _NEWS.search(headline)):
-        return "announcement", first
-    if tense == "past" and _reports_an_event(headline):
-        return "other", first  # "Состоялась конференция …": a report of what took place
-    if tense:
-        return "announcement", first  # "Рабочая группа … создана": news
+        kind = _headline_kind(heading[first].text)
+        if kind:
+            return kind, first
     if re.search(r"\bрезолюци[юяи]\b[^.]{0,40}\bприн", body, re.I):
         return "resolution", first
-    if re.search(
-        r"\b(?:постановили|решили|приняты следующие решения|решено|постановля[ею]т?|"
-        r"приказываю|распоряжаюсь)\b",
-        body,
-        re.I,
-    ):
+    if _DECIDED.search(body):
         return "decision", first
     if re.search(r"\bрекоменду(?:ют|ет)\s*:", body, re.I):
         return "recommendations", first
+    if not heading:  # "III … чтения пройдут в селе Корткерос 18 октября.": a lead sentence
+        lead = next((line.text for line in ctx.layout.lines if line.text.strip()), "")
+        kind = _headline_kind(first_sentence(lead), lead_sentence=True)
+        if kind:
+            return kind, first
     if _NEWS.search(body[:500]):
         return "announcement", first
     return "other", first
+
+
+_DECIDED = re.compile(
+    r"\b(?:постановили|решили|приняты следующие решения|решено|постановля[ею]т?|приказываю|"
+    r"распоряжаюсь)\b",
+    re.I,
+)
+
+
+def _headline_kind(headline: str, lead_sentence: bool = False) -> str | None:
+    """What a headline's wording says the document is: an announcement of what is coming,
+    a report of what took place ("other"), news ("announcement"); None when it says no.
+    A body's lead sentence in the past tells what took place, whatever it names."""
+    tense = _headline_tense(headline) if headline else None
+    if headline and (tense == "future" or _NEWS.search(headline)):
+        return "announcement"
+    if tense == "past" and (lead_sentence or _reports_an_event(headline)):
+        return "other"  # "Состоялась конференция …": a report of what took place
+    if tense:
+        return "announcement"  # "Рабочая группа … создана": news
+    return None
 
 
 def extract_document(ctx: Context) -> DocumentInfo:
