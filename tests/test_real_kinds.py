@@ -150,6 +150,19 @@ def test_discussants_and_named_speakers_are_speakers() -> None:
     assert found["Смолянинов Олег"][0] == "Первый заместитель"
 
 
+def test_a_name_right_after_an_eponym_and_a_speaker_who_reflected() -> None:
+    text = (
+        "С приветственным словом обратилась генеральный директор библиотеки имени Курбатова "
+        "Вера Ивановна Лебедева. Она размышляла о романе «Открытая книга».\n"
+    )
+    assert people(text) == ["Лебедева Вера Ивановна"]
+    assert speakers(text)["Лебедева Вера Ивановна"] == (
+        "генеральный директор",
+        "библиотеки имени Курбатова",
+        "о романе «Открытая книга»",
+    )
+
+
 def test_review_about_topic_and_talk_noun_phrases() -> None:
     text = (
         "Методист И. Г. Рябова сделала обзор новых журналов: «Библиотека», «Чтение».\n"

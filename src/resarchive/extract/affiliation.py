@@ -294,6 +294,8 @@ def split_position(rest: str) -> tuple[str | None, str | None]:
 
     >>> split_position("руководитель волонтерского центра «Равные возможности»")
     ('руководитель', 'волонтерского центра «Равные возможности»')
+    >>> split_position("генеральный директор библиотеки имени Курбатова")
+    ('генеральный директор', 'библиотеки имени Курбатова')
     >>> split_position("заведующий отделом «Детство» ГБУ «Библиотека»")
     ('заведующий отделом «Детство»', 'ГБУ «Библиотека»')
     """
@@ -327,6 +329,9 @@ def split_position(rest: str) -> tuple[str | None, str | None]:
             at = m.start()
             if tok[0] in OPEN_QUOTES + '"':
                 at = _kind_before(rest, tokens[:k], at)  # "волонтерского центра «X»"
+            elif k > 1 and tokens[k - 1].group(0) in ("имени", "им."):
+                # "директор библиотеки имени Курбатова"
+                at = _kind_before(rest, tokens[: k - 1], tokens[k - 1].start())
             position = rest[:at].strip(" ,")
             return position or None, rest[at:].strip(" ,.") or None
         if starts_org and k == 0 and (is_abbreviation(tok) or tok[0] in OPEN_QUOTES):

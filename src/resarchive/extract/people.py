@@ -73,8 +73,13 @@ def find_people(ctx: Context) -> list[PersonMention]:
             continue
         n, kind = match
         start, end = toks[i].start, toks[i + n - 1].end
+        if _not_an_actor(text, start):
+            # "имени А. С. Пушкина" is the eponym whole; in "библиотеки имени Курбатова Вера
+            # Ивановна Павлова" the eponym is one word and the words after it are read again
+            i += 1 if kind == "full" and not toks[i + 1].initial else n
+            continue
         i += n
-        if _inside(quoted, start) or _not_an_actor(text, start):
+        if _inside(quoted, start):
             continue
         written = text[start:end]
         hint = hints.case_of(start, end) if kind == "initials" else None
