@@ -43,9 +43,9 @@ real: $(VENV)/.installed
 # The Russian catalog: extract the marked messages, merge them into the .po, compile the .mo.
 LOCALE := src/resarchive/locale
 messages: $(VENV)/.installed-test
-	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \
+	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location -w 100 \
 		--sort-output -o $(LOCALE)/resarchive.pot .
-	$(BIN)/pybabel -q update -D resarchive -i $(LOCALE)/resarchive.pot -d $(LOCALE) -l ru \
+	$(BIN)/pybabel -q update -D resarchive -i $(LOCALE)/resarchive.pot -d $(LOCALE) -l ru -w 100 \
 		--no-fuzzy-matching --ignore-pot-creation-date
 	$(BIN)/pybabel -q compile -D resarchive -d $(LOCALE) -l ru
 
