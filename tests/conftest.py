@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+_STARTED = pytest.StashKey[float]()
 
 
 @pytest.fixture
@@ -38,3 +40,19 @@ def copy_archive(seed_archive: Path, tmp_path: Path) -> Path:
     target = tmp_path / "copy"
     shutil.copytree(seed_archive, target)
     return target
+
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STARTED] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """Name the artifacts this run left for a person to look at (the browser test's
+    screenshot of the record page)."""
+    started = config.stash.get(_STARTED, 0.0)
+    fresh = sorted(p for p in ARTIFACTS.glob("*") if p.stat().st_mtime >= started)
+    for path in fresh:
+        terminalreporter.write_line(f"artifact: {path}")

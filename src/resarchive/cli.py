@@ -19,6 +19,8 @@ from .archive import Archive  # noqa: E402
 from .cli_safety import MAX_JOBS, MAX_SECONDS, Commands, finite, print_error, skipped  # noqa: E402
 from .console import err, out, say  # noqa: E402
 from .errors import ResarchiveError  # noqa: E402
+from .output import for_terminal, visible  # noqa: E402  (light: two regexes)
+from .web.commands import register as register_web_commands  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
     from .query import Filters
@@ -329,8 +331,6 @@ def _print_found(filters: Filters, rows: RowsKind, fmt: QueryFormat) -> None:
 
                 found = read_records(State.archive, found)
     if fmt is not QueryFormat.table:
-        from .output import for_terminal
-
         export.write(found, fmt.value, for_terminal(sys.stdout), rows=rows.value)
         return
     out.print(export.rich_table(found, rows=rows.value))
@@ -358,8 +358,6 @@ def stats(
     if fmt is TextFormat.json:
         import json
 
-        from .output import for_terminal
-
         data = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
         for_terminal(sys.stdout).write(data + "\n")
         return
@@ -383,7 +381,7 @@ def export_(
     import io
 
     from .export import export
-    from .output import atomic_output, for_terminal
+    from .output import atomic_output
 
     options = {"rows": rows.value, "on_skip": skipped}
     if output is None:
@@ -411,7 +409,6 @@ def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     """Print one record."""
     from rich.syntax import Syntax
 
-    from .output import visible
     from .record.yamlio import render_record
 
     try:
@@ -430,14 +427,16 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     The raw file's sha256 is checked first; on a terminal, control characters are shown
     escaped (in a pipe the text is exact).
     """
-    from .output import for_terminal
-
     try:
         record = State.archive.get(record_id)
         source = State.archive.source_text(record)
     except ResarchiveError as exc:
         raise fail(exc) from None
     for_terminal(sys.stdout).write(source)
+
+
+# `serve` and `report`: defined with the web app, which they alone import.
+register_web_commands(app, lambda: State.archive, fail)
 
 
 @app.command()
@@ -475,8 +474,6 @@ def eval_(
         raise typer.Exit(1)
     if fmt is TextFormat.json:
         import json
-
-        from .output import for_terminal
 
         data = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
         for_terminal(sys.stdout).write(data + "\n")

@@ -23,9 +23,9 @@ from ..lemmas import lemma_set
 from ..record.parse import RecordProblem
 from . import connection, schema
 from .refresh import WORKERS, RefreshReport, refresh
-from .schema import INDEX_NAME, Hit, Search
+from .schema import INDEX_NAME, Hit, Search, Summary
 
-__all__ = ["INDEX_NAME", "WORKERS", "Hit", "Index", "RefreshReport", "Search"]
+__all__ = ["INDEX_NAME", "WORKERS", "Hit", "Index", "RefreshReport", "Search", "Summary"]
 
 
 class Index:
@@ -148,6 +148,16 @@ class Index:
             (self.con.execute(schema.SPELLING_SQL, (kind, lkey)).fetchone()[0], n)
             for lkey, n in rows
         ]
+
+    def summaries(self) -> dict[int, Summary]:
+        """Every readable record's title, reviewed flag, list counts and stored warnings,
+        by rid (a `Hit`'s `rid`): what the web app's list of records shows."""
+        import json
+
+        return {
+            rid: Summary(title, bool(reviewed), *counts, tuple(json.loads(warnings)))
+            for rid, title, reviewed, *counts, warnings in self.con.execute(schema.SUMMARIES_SQL)
+        }
 
     # -- searching (query, export) ------------------------------------------------------
 

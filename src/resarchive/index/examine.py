@@ -9,6 +9,7 @@ commands never do, so they never re-extract a .docx or .pdf.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from ..record.models import Record
 
 Problem = tuple[int | None, int | None, str, str]  # line, column, field, message
+FIELDS = 19  # the `records` columns from `plain` on: `plain` and what `_fields` gives
 
 
 class Examined(NamedTuple):
@@ -35,7 +37,8 @@ class Examined(NamedTuple):
     checked: bool = False
     plain: bool = False
     fields: tuple = ()  # id, sha256, source file, raw size, raw mtime, start, end, type,
-    # event, place, recommendations: the `records` columns after `plain`
+    # event, place, recommendations, title, reviewed, organization, person, place and
+    # speaker counts, warnings: the `records` columns after `plain`
     names: list[tuple[str, str, str, str, int | None]] = []  # kind, role, key, name, rec
     texts: list[tuple[int, str]] = []  # slot, its lemmas joined by spaces
     new_forms: list[tuple[str, str]] = []  # word forms met for the first time
@@ -89,6 +92,9 @@ def _fields(record: Record, raw_size: int | None, raw_mtime: int | None) -> tupl
         record.id, record.source.sha256, record.source.file, raw_size, raw_mtime,
         start.isoformat() if start else None, end.isoformat() if end else None, e.type,
         e.name or record.document.title, e.place, len(record.recommendations),
+        record.document.title, record.reviewed, len(record.organizations), len(record.persons),
+        len(record.places), len(record.speakers),
+        json.dumps(record.warnings, ensure_ascii=False),
     )  # fmt: skip
 
 

@@ -2,9 +2,10 @@
 
 Tables:
 - `records`: one row per record file (parsed or not), with what filters, sorting, the
-  terminal table, stats and validate need; `ok` says whether it parsed, `checked` whether
-  `validate` has checked its raw file and spans in this state, `plain` whether its YAML is
-  exactly its JSON form (printing it then needs no pydantic).
+  terminal table, stats, validate and the web app's list of records (`Summary`) need; `ok`
+  says whether it parsed, `checked` whether `validate` has checked its raw file and spans
+  in this state, `plain` whether its YAML is exactly its JSON form (printing it then needs
+  no pydantic).
 - `problems`: what parsing (unreadable files) and `check_record` found, per record file.
 - `names`: every distinct name (organization, person, place, addressee) once, with its
   lemma key; `name_lemmas` maps each lemma a name's words may have to the name, so a
@@ -52,7 +53,9 @@ CREATE TABLE records (
     checked INTEGER NOT NULL,
     plain INTEGER,
     id TEXT, sha256 TEXT, source_file TEXT, raw_size INTEGER, raw_mtime INTEGER,
-    start TEXT, "end" TEXT, type TEXT, event TEXT, place TEXT, n_recs INTEGER
+    start TEXT, "end" TEXT, type TEXT, event TEXT, place TEXT, n_recs INTEGER,
+    title TEXT, reviewed INTEGER, n_orgs INTEGER, n_persons INTEGER, n_places INTEGER,
+    n_speakers INTEGER, warnings TEXT
 );
 CREATE INDEX records_id ON records(id);
 CREATE INDEX records_sha ON records(sha256);
@@ -221,6 +224,25 @@ class Hit(NamedTuple):
     place: str | None
     recommendations: int
     plain: bool  # its YAML is exactly its JSON form
+
+
+class Summary(NamedTuple):
+    """What the web app's list shows of a record beside its `Hit`."""
+
+    title: str
+    reviewed: bool
+    organizations: int  # counts of each list
+    persons: int
+    places: int
+    speakers: int
+    warnings: tuple[str, ...]  # as stored in the record (English, "field: message")
+
+
+# Every readable record's `Summary` columns, after its rid; warnings as a JSON list.
+SUMMARIES_SQL = (
+    "SELECT rid, title, reviewed, n_orgs, n_persons, n_places, n_speakers, warnings "
+    "FROM records WHERE ok = 1"
+)
 
 
 class Search(NamedTuple):
