@@ -178,3 +178,14 @@ def test_validate_and_stats_never_load_natasha(root: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_web_form_takes_check_record_fields_counted_from_one() -> None:
+    """check_record names items as a person counts them; the review form maps them back."""
+    from resarchive.web.form import _problem_field
+
+    keys = {"persons": ["k0", "k1"]}
+    assert _problem_field("persons[1].span", keys) == "persons-k0-span"
+    assert _problem_field("persons[2].span", keys) == "persons-k1-span"
+    assert _problem_field("persons[3].span", keys) == ""
+    assert _problem_field("persons[0].span", keys) == ""
