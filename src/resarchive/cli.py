@@ -16,15 +16,19 @@ install()  # before typer: its own texts ("Options", "Commands") in the locale's
 import typer  # noqa: E402
 
 from .archive import Archive  # noqa: E402
+from .cli_safety import MAX_JOBS, MAX_SECONDS, Commands, finite, print_error, skipped  # noqa: E402
 from .console import err, out, say  # noqa: E402
 from .errors import ResarchiveError  # noqa: E402
+from .output import for_terminal, visible  # noqa: E402  (light: two regexes)
 from .web.commands import register as register_web_commands  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
     from .query import Filters
     from .record.models import Record
 
+
 app = typer.Typer(
+    cls=Commands,
     help=_(
         "A structured archive of Russian library conference resolutions: "
         "ingest documents into validated YAML records, then validate and query the archive."
@@ -67,21 +71,12 @@ def main(
 ) -> None:
     State.archive = Archive(archive)
     State.debug = debug
+    Commands.state = State  # what its failure lines need: --debug, the archive
 
 
 def fail(exc: ResarchiveError) -> typer.Exit:
-    _print_error(exc)
+    print_error(exc, debug=State.debug)
     return typer.Exit(exc.exit_code)
-
-
-def _print_error(exc: ResarchiveError) -> None:
-    """One line: `error: FILE: cause`; with --debug, the traceback of a bug after it."""
-    from rich.markup import escape
-
-    err.print(f"[red]error:[/red] {escape(exc.line())}")
-    detail = getattr(exc, "detail", "")
-    if State.debug and detail:
-        err.print(detail.rstrip(), markup=False)
 
 
 def _size(value: str) -> int:
@@ -107,7 +102,11 @@ def ingest(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes for extraction [default: CPU cores]."
+            "--jobs",
+            "-j",
+            min=1,
+            max=MAX_JOBS,
+            help="Worker processes for extraction [default: CPU cores].",
         ),
     ] = None,
     glob: Annotated[
@@ -137,6 +136,8 @@ def ingest(
         typer.Option(
             "--lock-timeout",
             min=0,
+            max=MAX_SECONDS,
+            callback=finite,
             help="Seconds to wait for another ingest's archive lock.",
             show_default=True,
         ),
@@ -154,6 +155,8 @@ def ingest(
         typer.Option(
             "--timeout",
             min=1,
+            max=MAX_SECONDS,
+            callback=finite,
             help="Seconds one file may take to read and extract; a file over it is stopped "
             "and fails alone.",
             show_default=True,
@@ -192,7 +195,7 @@ def ingest(
                 advance(str(result.source))
                 if result.error is not None:
                     failures.append(result.error)
-                    _print_error(result.error)
+                    print_error(result.error, debug=State.debug)
                 elif result.status == "dry-run":
                     from .record.yamlio import render_record
 
@@ -318,7 +321,7 @@ def _print_found(filters: Filters, rows: RowsKind, fmt: QueryFormat) -> None:
 
     with open_index(State.archive) as index:
         for problem in index.unreadable():
-            say(f"skipped: {problem}", stderr=True)
+            skipped(problem)
         if rows is RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
         else:
@@ -328,7 +331,7 @@ def _print_found(filters: Filters, rows: RowsKind, fmt: QueryFormat) -> None:
 
                 found = read_records(State.archive, found)
     if fmt is not QueryFormat.table:
-        export.write(found, fmt.value, sys.stdout, rows=rows.value)
+        export.write(found, fmt.value, for_terminal(sys.stdout), rows=rows.value)
         return
     out.print(export.rich_table(found, rows=rows.value))
     err.print(f"{len(found)} {rows.value.rstrip('s')}(s)")
@@ -342,16 +345,21 @@ class ExportFormat(StrEnum):
 @app.command()
 def stats(
     fmt: Annotated[TextFormat, typer.Option("--format", help="Output format.")] = TextFormat.table,
-    top: Annotated[int, typer.Option(help="How many organizations, places, addressees.")] = 10,
+    top: Annotated[
+        int, typer.Option(min=1, max=10_000, help="How many organizations, places, addressees.")
+    ] = 10,
 ) -> None:
     """Count records per year and event type; list the most frequent names."""
     from .stats import archive_stats, rich_tables
 
     result = archive_stats(State.archive, top=top)
+    for problem in result.skipped:
+        skipped(problem)
     if fmt is TextFormat.json:
         import json
 
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
+        for_terminal(sys.stdout).write(data + "\n")
         return
     out.print(f"{result.records} record(s), {result.recommendations} recommendation(s)")
     for table in rich_tables(result):
@@ -368,19 +376,22 @@ def export_(
         Path | None, typer.Option("--output", "-o", help="File to write; default stdout.")
     ] = None,
 ) -> None:
-    """Write the whole archive as JSON Lines or CSV (for DuckDB, pandas, Excel)."""
+    """Write the whole archive as JSON Lines or CSV (for DuckDB, pandas, Excel); an
+    existing -o file is replaced only when the export is complete."""
     import io
 
     from .export import export
+    from .output import atomic_output
 
+    options = {"rows": rows.value, "on_skip": skipped}
     if output is None:
         stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
-        count = export(State.archive, fmt.value, stream, rows=rows.value)
+        count = export(State.archive, fmt.value, for_terminal(stream), **options)
         stream.flush()
         stream.detach()
     else:
-        with output.open("w", encoding="utf-8", newline="") as fh:
-            count = export(State.archive, fmt.value, fh, rows=rows.value)
+        with atomic_output(output) as fh:
+            count = export(State.archive, fmt.value, fh, **options)
         err.print(f"{count} {rows.value} written to {output}", markup=False)
 
 
@@ -404,7 +415,8 @@ def show(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
         record = State.archive.get(record_id)
     except ResarchiveError as exc:
         raise fail(exc) from None
-    out.print(Syntax(render_record(record), "yaml", word_wrap=True, theme="ansi_dark"))
+    shown = visible(render_record(record))
+    out.print(Syntax(shown, "yaml", word_wrap=True, theme="ansi_dark"))
 
 
 @app.command()
@@ -412,15 +424,15 @@ def text(record_id: Annotated[str, typer.Argument(help="Record id, as `query` li
     """Print the text a record's spans refer to (extracted from .docx/.pdf/.rtf sources).
 
     `text ID | cut -c START-END`-style checks: a span [start, end) is text[start:end].
+    The raw file's sha256 is checked first; on a terminal, control characters are shown
+    escaped (in a pipe the text is exact).
     """
     try:
         record = State.archive.get(record_id)
         source = State.archive.source_text(record)
     except ResarchiveError as exc:
         raise fail(exc) from None
-    except OSError as exc:
-        raise fail(ResarchiveError(f"cannot read the raw file: {exc}", record_id)) from None
-    sys.stdout.write(source)
+    for_terminal(sys.stdout).write(source)
 
 
 # `serve` and `report`: defined with the web app, which they alone import.
@@ -446,31 +458,38 @@ def eval_(
 ) -> None:
     """Score the extractor against the reviewed records (the gold) of the archive.
 
-    Re-extracts each reviewed record's raw file and prints precision, recall and F1 per
-    list field, accuracy per scalar field, and their macro average.
+    Re-extracts each reviewed record's raw file (its sha256 checked first; one missing or
+    changed is skipped, exit 10) and prints precision, recall and F1 per list field,
+    accuracy per scalar field, and their macro average.
     """
     from .evaluate import evaluate
 
     report = evaluate(State.archive)
+    for line in report.skipped:
+        skipped(line)
     if report.records == 0:
+        if report.skipped:
+            raise typer.Exit(10)
         err.print("no reviewed records: set `reviewed: true` on records checked by hand")
         raise typer.Exit(1)
     if fmt is TextFormat.json:
         import json
 
-        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    from rich.table import Table
+        data = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
+        for_terminal(sys.stdout).write(data + "\n")
+    else:
+        from rich.table import Table
 
-    title = f"{report.records} reviewed record(s)"
-    table = Table("field", "precision", "recall", "F1 / accuracy", "n", title=title)
-    for name, c in report.lists.items():
-        f1 = f"{c.f1:.3f}"
-        table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f1, str(c.tp + c.fn))
-    for name, a in report.scalars.items():
-        table.add_row(name, "", "", f"{a.value:.3f}", str(a.total))
-    table.add_row("[bold]macro[/bold]", "", "", f"[bold]{report.macro:.3f}[/bold]", "")
-    out.print(table)
-    if misses:
-        for line in report.misses:
+        title = f"{report.records} reviewed record(s)"
+        table = Table("field", "precision", "recall", "F1 / accuracy", "n", title=title)
+        for name, c in report.lists.items():
+            f1 = f"{c.f1:.3f}"
+            table.add_row(name, f"{c.precision:.3f}", f"{c.recall:.3f}", f1, str(c.tp + c.fn))
+        for name, a in report.scalars.items():
+            table.add_row(name, "", "", f"{a.value:.3f}", str(a.total))
+        table.add_row("[bold]macro[/bold]", "", "", f"[bold]{report.macro:.3f}[/bold]", "")
+        out.print(table)
+        for line in report.misses if misses else ():
             out.print(line, markup=False)
+    if report.skipped:
+        raise typer.Exit(10)

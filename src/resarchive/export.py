@@ -8,7 +8,7 @@ opens Cyrillic correctly.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -89,15 +89,18 @@ def export(
     *,
     rows: str = "records",
     filters: Filters | None = None,
+    on_skip: Callable[[Any], None] | None = None,
 ) -> int:
     """Write the whole archive (or what `filters` match) to `out`; returns the count.
 
-    CSV gets a BOM so that Excel reads it as UTF-8. Records that do not parse are left out
-    (`validate` names them).
+    CSV gets a BOM so that Excel reads it as UTF-8. Records that do not parse are left out,
+    each handed to `on_skip` (a `RecordProblem`: file, line, field, message).
     """
     from .query import Filters, find_recommendations, find_records, open_index
 
     with open_index(archive) as index:
+        for problem in index.unreadable() if on_skip is not None else ():
+            on_skip(problem)
         if rows == "recommendations":
             found: list = find_recommendations(index, filters or Filters())
         else:
@@ -107,18 +110,20 @@ def export(
 
 
 def rich_table(found: list, *, rows: str = "records") -> Table:
-    """A terminal table of records (the index's hits) or recommendation rows."""
+    """A terminal table of records (the index's hits) or recommendation rows. Cells are
+    plain text (`output.cell`): document text is never read as markup."""
     from rich.table import Table
+
+    from .output import cell
 
     if rows == "recommendations":
         table = Table("id", "date", "addressee", "text")
         for r in found:
-            table.add_row(r.record_id, r.date or "", r.addressee or "", r.text)
+            table.add_row(*map(cell, (r.record_id, r.date, r.addressee, r.text)))
         return table
     table = Table("id", "date", "type", "event", "place", "recs")
     hit: Hit
     for hit in found:
-        table.add_row(
-            hit.id, hit.date or "", hit.type, hit.event, hit.place or "", str(hit.recommendations)
-        )
+        values = (hit.id, hit.date, hit.type, hit.event, hit.place, hit.recommendations)
+        table.add_row(*map(cell, values))
     return table

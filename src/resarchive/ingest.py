@@ -189,7 +189,7 @@ class KnownRecords:
                 for entry in entries:
                     if entry.name.startswith(".") or not entry.name.endswith(RECORD_SUFFIX):
                         continue
-                    st = entry.stat()
+                    st = entry.stat(follow_symlinks=False)  # a link is not followed here
                     seen[entry.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
         if seen == self._stamp:
             return
@@ -231,11 +231,19 @@ class KnownRecords:
             self._by_sha.setdefault(record.source.sha256, held)
 
 
+def _holds(archive: Archive, name: str, sha: str) -> bool:
+    """Whether raw/NAME is a regular file inside raw/ holding exactly these bytes."""
+    try:
+        return sha256_bytes(archive.raw_bytes(name)) == sha
+    except (ResarchiveError, OSError):
+        return False
+
+
 def _raw_name(archive: Archive, name: str, sha: str) -> str:
-    """The source's own name, unless another file already holds it in raw/."""
+    """The source's own name, unless something else already holds it in raw/ (another
+    file, or a link, a FIFO, a folder: never followed or opened)."""
     name = safe_file_name(name)
-    path = archive.raw / name
-    if not path.exists() or sha256_bytes(path.read_bytes()) == sha:
+    if not os.path.lexists(archive.raw / name) or _holds(archive, name, sha):
         return name
     # Shorten the stem first, so that the suffix that tells the files apart survives.
     stem, suffix = os.path.splitext(safe_file_name(name, max_bytes=160))
@@ -285,15 +293,29 @@ def ingest_one(
             }
         )
     raw_path = archive.raw_path(record.source.file)
-    if not raw_path.exists():
+    if not _holds(archive, record.source.file, sha):
+        # Missing, or (for a name this source already owns) replaced by something else:
+        # written anew; an entry in the way is replaced, never followed.
         atomic_write(raw_path, doc.data)
     path = archive.record_path(record.id)
     rendered = render_record(record).encode("utf-8")
-    if path.exists() and path.read_bytes() == rendered:
+    if _stored(path) == rendered:
         return IngestResult(doc.path, "unchanged", record, path)
     atomic_write(path, rendered)
     known.note(record, path)
     return IngestResult(doc.path, "written", record, path)
+
+
+def _stored(path: Path) -> bytes | None:
+    """The record file's bytes as they are, None when it is missing or not a regular file
+    (a FIFO there is never opened: it would hang ingest while it holds the lock)."""
+    from .archive_checks import read_record_file
+    from .record.parse import MAX_RECORD_BYTES
+
+    try:
+        return read_record_file(path, MAX_RECORD_BYTES)
+    except (ResarchiveError, OSError):
+        return None
 
 
 # ---------------------------------------------------------------- the batch
@@ -361,7 +383,16 @@ def ingest_sources(
             except ArchiveError as exc:
                 result = IngestResult(item, "failed", error=ArchiveError(str(exc), item))
             except OSError as exc:
-                error = ArchiveError(f"cannot write to the archive: {exc}", item)
+                from .archive_checks import write_error
+
+                result = IngestResult(item, "failed", error=write_error(exc, item))
+            except Exception as exc:  # a bug storing this file: it fails alone
+                error = ExtractionFailedError(
+                    f"unexpected error while storing it: {type(exc).__name__}: {exc} "
+                    "(a bug: please report it; --debug shows the traceback)",
+                    item,
+                    traceback.format_exc(),
+                )
                 result = IngestResult(item, "failed", error=error)
         yield result
 

@@ -26,9 +26,12 @@ class Stats:
     organizations: list[tuple[str, int]] = field(default_factory=list)
     places: list[tuple[str, int]] = field(default_factory=list)
     addressees: list[tuple[str, int]] = field(default_factory=list)
+    # Record files left out of the counts (YAML or schema problems, not regular files).
+    skipped: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        del data["skipped"]
         for key in ("per_year", "per_type", "organizations", "places", "addressees"):
             data[key] = [{"name": name, "count": n} for name, n in data[key]]
         return data
@@ -51,12 +54,16 @@ def archive_stats(archive: Archive, *, top: int = 10) -> Stats:
     from .query import open_index
 
     with open_index(archive) as index:
-        return index_stats(index, top=top)
+        stats = index_stats(index, top=top)
+        stats.skipped = index.unreadable()
+        return stats
 
 
 def rich_tables(stats: Stats) -> list:
-    """One rich table per count, for the terminal."""
+    """One rich table per count, for the terminal (cells as plain text, never markup)."""
     from rich.table import Table
+
+    from .output import cell
 
     tables = []
     for title, column, what, rows in (
@@ -68,6 +75,6 @@ def rich_tables(stats: Stats) -> list:
     ):
         table = Table(column, what, title=title, title_justify="left")
         for name, n in rows:
-            table.add_row(str(name), str(n))
+            table.add_row(cell(name), cell(n))
         tables.append(table)
     return tables

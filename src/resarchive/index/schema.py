@@ -42,11 +42,6 @@ SLOT_BITS = 16
 FIRST_REC_SLOT = 2
 _SLOT_MASK = (1 << SLOT_BITS) - 1
 
-TABLES = frozenset(
-    {"meta", "records", "snapshot", "problems", "names", "name_lemmas", "record_names"}
-    | {"forms", "lemmas", "texts"}
-)
-
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE records (
@@ -67,7 +62,9 @@ CREATE INDEX records_sha ON records(sha256);
 CREATE TABLE snapshot (
     id INTEGER PRIMARY KEY CHECK (id = 0), keys TEXT, names TEXT, dir_mtime INTEGER
 );
-CREATE TABLE problems (rid INTEGER NOT NULL, line INTEGER, field TEXT, message TEXT);
+CREATE TABLE problems (
+    rid INTEGER NOT NULL, line INTEGER, col INTEGER, field TEXT, message TEXT
+);
 CREATE INDEX problems_rid ON problems(rid);
 CREATE TABLE names (
     nid INTEGER PRIMARY KEY, kind TEXT NOT NULL, folded TEXT NOT NULL,
@@ -125,24 +122,21 @@ def schema_version() -> int:
 
 
 def expected_meta() -> dict[str, str]:
+    """What the index was built for; any difference rebuilds it. The problems it stores
+    are worded in the interface's language, so that is part of it too."""
+    from ..i18n import language
+
     return {
         "index_format": str(INDEX_FORMAT),
         "schema_version": str(schema_version()),
         "gazetteer": _gazetteer_key(),
+        "language": language(),
     }
 
 
 META_SQL = "SELECT key, value FROM meta"
-TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table'"
-# What a rebuild drops (FTS5's shadow tables go with their virtual table).
-DROPPABLE_SQL = (
-    "SELECT name FROM sqlite_master WHERE type = 'table' "
-    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_%'"
-)
-
-
-def drop_sql(table: str) -> str:
-    return f'DROP TABLE IF EXISTS "{table}"'
+# Every object of the database, to compare with a freshly built index (connection.py).
+MASTER_SQL = "SELECT type, name, tbl_name, sql FROM sqlite_master"
 
 
 def schema_statements() -> list[str]:
@@ -172,12 +166,12 @@ FORM_SQL = "SELECT lemmas FROM forms WHERE form = ?"
 # -- problems and counts -----------------------------------------------------------------
 
 PROBLEMS_SQL = (
-    "SELECT r.file, p.line, p.field, p.message FROM problems p "
+    "SELECT r.file, p.line, p.col, p.field, p.message FROM problems p "
     "JOIN records r USING (rid) ORDER BY r.file, p.rowid"
 )
 UNREADABLE_SQL = (
-    "SELECT r.file, p.line, p.field, p.message FROM records r "
-    "JOIN problems p USING (rid) WHERE r.ok = 0 ORDER BY r.file"
+    "SELECT r.file, p.line, p.col, p.field, p.message FROM records r "
+    "JOIN problems p USING (rid) WHERE r.ok = 0 ORDER BY r.file, p.rowid"
 )
 _DUP = "SELECT {0} FROM records WHERE ok = 1 GROUP BY {0} HAVING count(*) > 1"
 # Records sharing an id or a source with another: SQL picks those few rows for

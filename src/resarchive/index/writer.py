@@ -68,7 +68,7 @@ class Writer:
         )
         rid = cur.lastrowid
         con.executemany(
-            "INSERT INTO problems VALUES (?, ?, ?, ?)", [(rid, *p) for p in found.problems]
+            "INSERT INTO problems VALUES (?, ?, ?, ?, ?)", [(rid, *p) for p in found.problems]
         )
         if not ok:
             return

@@ -275,10 +275,11 @@ def _field_name(loc: tuple, keys: dict[str, list[str]]) -> str:
 
 
 def _problem_field(field: str, keys: dict[str, list[str]]) -> str:
-    """A `check_record` field ("persons[2].span") as a form field."""
+    """A `check_record` field ("persons[2].span": items counted from 1) as a form field."""
     m = re.fullmatch(r"([a-z]+)\[(\d+)\]\.(\w+)", field)
-    if m and m.group(1) in keys and int(m.group(2)) < len(keys[m.group(1)]):
-        return f"{m.group(1)}-{keys[m.group(1)][int(m.group(2))]}-{m.group(3)}"
+    index = int(m.group(2)) - 1 if m else -1
+    if m and m.group(1) in keys and 0 <= index < len(keys[m.group(1)]):
+        return f"{m.group(1)}-{keys[m.group(1)][index]}-{m.group(3)}"
     return ""
 
 

@@ -112,8 +112,9 @@ class WebArchive(Archive):
             )
         return data
 
-    def source_text(self, record: Record) -> str:
-        """The text the record's spans point into (cached per version of the raw file)."""
+    def source_text(self, record: Record, data: bytes | None = None) -> str:
+        """The text the record's spans point into (cached per version of the raw file);
+        `data`, the raw file's bytes when the caller has read and checked them."""
         path = self.raw_path(record.source.file)
         st = path.stat()
         key = (
@@ -124,7 +125,7 @@ class WebArchive(Archive):
             if key in self._texts:
                 self._texts.move_to_end(key)
                 return self._texts[key]
-        text = super().source_text(record)
+        text = super().source_text(record, data)
         with self._lock:
             self._texts[key] = text
             while len(self._texts) > _CACHED_TEXTS:
