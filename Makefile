@@ -5,11 +5,13 @@ BIN := $(VENV)/bin
 ARCHIVE ?= data
 
 # Debian packages the readers call: Tesseract with its Russian model (scanned PDFs),
-# LibreOffice Writer headless and antiword (legacy .doc), DejaVu (the tests' PDFs).
+# LibreOffice Writer headless and antiword (legacy .doc), DejaVu (the tests' PDFs);
+# Chromium for the browser test of `resarchive serve` (driven by Playwright).
 DEBIAN_PACKAGES := fonts-dejavu-core tesseract-ocr tesseract-ocr-rus antiword \
-	libreoffice-writer-nogui
+	libreoffice-writer-nogui chromium
 
-.PHONY: run test real messages lint format bench clean system-deps debian-packages
+.PHONY: run test real serve screenshot messages lint format bench clean system-deps \
+	debian-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +42,16 @@ real: $(VENV)/.installed
 	$(BIN)/resarchive --archive $(VENV)/real-archive ingest --jobs 2 tests/real/texts >/dev/null
 	$(BIN)/python tests/real/score.py $(VENV)/real-archive/structured --gold tests/real/gold $(ARGS)
 
-# The Russian catalog: extract the marked messages, merge them into the .po, compile the .mo.
+# Review the archive in the browser (README: Reviewing records): http://127.0.0.1:8000/
+serve: $(VENV)/.installed
+	$(BIN)/resarchive --archive $(ARCHIVE) serve $(ARGS)
+
+# The README's screenshot, docs/review.png: a record page of a copy of data/ in Chromium.
+screenshot: $(VENV)/.installed-test
+	$(BIN)/python tests/browser.py docs/review.png
+
+# The Russian catalog: extract the marked messages (Python sources and the web templates,
+# as babel.cfg lists them), merge them into the .po, compile the .mo.
 LOCALE := src/resarchive/locale
 messages: $(VENV)/.installed-test
 	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location \

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ os.environ["LANGUAGE"] = "en"
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "data" / "raw").glob("*.txt"))
+_STARTED = pytest.StashKey[float]()
 
 
 @pytest.fixture
@@ -57,3 +59,19 @@ def russian(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.setenv("LANGUAGE", "en")
     i18n.translation.cache_clear()
+
+
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_STARTED] = time.time()
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    """Name the artifacts this run left for a person to look at (the browser test's
+    screenshot of the record page)."""
+    started = config.stash.get(_STARTED, 0.0)
+    fresh = sorted(p for p in ARTIFACTS.glob("*") if p.stat().st_mtime >= started)
+    for path in fresh:
+        terminalreporter.write_line(f"artifact: {path}")

@@ -1,4 +1,5 @@
-"""`record.canonical` reads what `render_record` writes exactly as PyYAML does, or declines."""
+"""`record.canonical` reads what `render_record` writes exactly as PyYAML does, or declines;
+and `record.safe_yaml` (what reads every other record) agrees with both on what it takes."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from resarchive.record import canonical, yamlio
+from resarchive.record import canonical, safe_yaml, yamlio
 from resarchive.record.fastload import fast_load, is_plain
 
 MAX_EXAMPLES = int(os.environ.get("CANONICAL_EXAMPLES", "300"))
@@ -40,13 +41,20 @@ values = st.recursive(
 records = st.dictionaries(keys, values, min_size=1, max_size=8)
 
 
+def pyyaml_load(text: str):
+    """PyYAML's own safe loader: the reference (the app never runs it on records)."""
+    return yaml.load(text, Loader=yamlio.SafeLoader)
+
+
 def same_as_pyyaml(text: str) -> None:
-    """canonical.load gives what yaml.load gives (types and key order too), or None."""
+    """canonical.load gives what yaml.load gives (types and key order too), or None; and
+    safe_yaml.load gives it too."""
     found = canonical.load(text)
     if found is None:
         return
-    expected = yamlio.load(text)
+    expected = pyyaml_load(text)
     assert is_plain(found, expected), (text, found, expected)
+    assert is_plain(safe_yaml.load(text), found), text
 
 
 @settings(max_examples=MAX_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -63,7 +71,7 @@ def test_mangled_yaml_is_read_as_pyyaml_reads_it_or_declined(data: dict, edits: 
         i = position % (len(text) + 1)
         text = text[:i] + char + text[i + (text[i : i + 1] == char) :]
     try:
-        yamlio.load(text)
+        pyyaml_load(text)
     except yaml.YAMLError:
         assert canonical.load(text) is None, text
         return
@@ -75,8 +83,9 @@ def test_real_records_take_the_fast_path(path: Path) -> None:
     text = path.read_text("utf-8")
     found = canonical.load(text)
     assert found is not None
-    assert is_plain(found, yamlio.load(text))
+    assert is_plain(found, pyyaml_load(text))
     assert is_plain(fast_load(text), found)
+    assert is_plain(safe_yaml.load(text), found)
 
 
 def test_odd_yaml_is_declined() -> None:

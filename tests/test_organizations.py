@@ -109,3 +109,43 @@ def test_a_name_cut_by_the_excerpts_end_merges_into_its_full_mention():
         + "администрации Лесного рай"
     )
     assert names(text) == ["администрация Лесного района Тверской области"]
+
+
+def test_lower_case_names_of_institutions_with_an_eponym_or_a_town():
+    text = (
+        "Семинар прошёл в центральной городской библиотеке имени А. П. Чехова города Лесного. "
+        "Выступили директор централизованной библиотечной системы города Озёрска и "
+        "заведующая детской библиотекой имени И. А. Крылова. Организатор семинара – "
+        "районная библиотека им. А.С.Пушкина.\n"
+    )
+    assert names(text) == [
+        "центральная городская библиотека имени А. П. Чехова города Лесного",
+        "централизованная библиотечная система города Озёрска",
+        "детская библиотека имени И. А. Крылова",
+        "районная библиотека им. А.С.Пушкина",
+    ]
+
+
+def test_lower_case_kinds_descriptions_and_versions_are_no_names():
+    text = (
+        "В сельской библиотеке прошёл праздник. Это первая общедоступная городская библиотека "
+        "Лесного. Принята новая редакция Модельного стандарта. Сотрудники библиотек "
+        "Лесной области собрались.\n"
+    )
+    assert names(text) == []
+
+
+def test_an_event_named_like_a_body_is_the_event_not_an_organization():
+    import hashlib
+
+    from resarchive.extract import extract_record
+    from resarchive.record.models import Source
+
+    text = (
+        "30 мая 2023 года в Москве прошла Третья «Читательская Ассамблея Севера». "
+        "Мероприятия Ассамблеи провела Библиотечная Ассамблея Евразии.\n"
+    )
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    record = extract_record(text, Source(file="x.txt", sha256=sha, encoding="utf-8"))
+    assert record.event.name == "Читательская Ассамблея Севера"
+    assert [o.name for o in record.organizations] == ["Библиотечная Ассамблея Евразии"]

@@ -129,6 +129,40 @@ def test_shared_experience_names_each_speaker_with_own_position() -> None:
     assert found["Лисина Ю. Г."][0] == "библиотекарь"
 
 
+def test_discussants_and_named_speakers_are_speakers() -> None:
+    text = (
+        "С докладом выступил руководитель агентства М. Е. Лисин. В обсуждении проекта "
+        "приняли участие: президент РБА, генеральный директор РНБ В. Н. Гусев, зам. "
+        "Министра культуры А. Е. Бусов.\n"
+        "28 ноября 2007 г. Олег Смолянинов выступил на конгрессе. В числе докладчиков были "
+        "Председатель Совета С. Миронцев, писатель Ч. Айтматов, Первый заместитель "
+        "Председателя Комитета Госдумы по образованию и науке О. Смолянинов.\n"
+    )
+    found = speakers(text)
+    assert found["Гусев В. Н."] == (
+        "президент",
+        "РБА, генеральный директор РНБ",
+        "обсуждение проекта",
+    )
+    assert found["Бусов А. Е."][:2] == ("зам.", "Министра культуры")
+    assert found["Айтматов Ч."] == ("писатель", None, None)
+    assert found["Миронцев С."][:2] == ("Председатель", "Совета")
+    assert found["Смолянинов Олег"][0] == "Первый заместитель"
+
+
+def test_a_name_right_after_an_eponym_and_a_speaker_who_reflected() -> None:
+    text = (
+        "С приветственным словом обратилась генеральный директор библиотеки имени Курбатова "
+        "Вера Ивановна Лебедева. Она размышляла о романе «Открытая книга».\n"
+    )
+    assert people(text) == ["Лебедева Вера Ивановна"]
+    assert speakers(text)["Лебедева Вера Ивановна"] == (
+        "генеральный директор",
+        "библиотеки имени Курбатова",
+        "о романе «Открытая книга»",
+    )
+
+
 def test_review_about_topic_and_talk_noun_phrases() -> None:
     text = (
         "Методист И. Г. Рябова сделала обзор новых журналов: «Библиотека», «Чтение».\n"
@@ -238,6 +272,19 @@ def test_organizers_list_in_the_instrumental_to_the_end_of_the_sentence() -> Non
         "Министерство культуры Курской области",
         "Курская областная библиотека для детей и юношества им. А. П. Гайдара",
         "Союз библиотек края",
+    ]
+
+
+@pytest.mark.parametrize("verb", ["инициирован", "проведён", "учреждён"])
+def test_organizers_of_an_initiated_or_held_event_and_others_left_out(verb: str) -> None:
+    text = (
+        f"Форум {verb} Советом Федерации, Библиотечной ассамблеей Евразии, Лесной "
+        "областной библиотекой и др. В работе приняли участие 50 делегаций.\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Совет Федерации",
+        "Библиотечная ассамблея Евразии",
+        "Лесная областная библиотека",
     ]
 
 
@@ -384,6 +431,10 @@ def test_format_from_report_wording(text: str, fmt: str) -> None:
             "Итоги года в МБУК «Лесная ЦБС»",
         ),
         (
+            "II Районные краеведческие чтения пройдут в селе Лесном 18 октября.\n",
+            "II Районные краеведческие чтения",
+        ),
+        (
             "Гости выступили на 7-м форуме сельских библиотек Урала.\n",
             "Форум сельских библиотек Урала",
         ),
@@ -441,3 +492,67 @@ def test_a_legal_acts_heading_line_gives_its_kind_and_date(text: str, adopted: s
 
     doc = extract_document(context(text))
     assert (doc.kind, str(doc.adopted_on)) == ("decision", adopted)
+
+
+def test_an_order_run_into_one_paragraph_with_a_letter_spaced_verb() -> None:
+    from resarchive.extract.document import extract_document
+
+    text = (
+        "МИНИСТЕРСТВО КУЛЬТУРЫ ЛЕСНОЙ ОБЛАСТИ ПРИКАЗ 3 марта 2024 г. № 12-ОД г. Лесной О "
+        "конкурсе В целях поддержки чтения п р и к а з ы в а ю: 1. Провести областной "
+        "конкурс «Книга года» (далее – Конкурс). 2. Утвердить Положение о Конкурсе. "
+        "3. Контроль за исполнением приказа оставляю за собой.\n"
+    )
+    ctx = context(text)
+    doc = extract_document(ctx)
+    assert (doc.kind, str(doc.adopted_on)) == ("decision", "2024-03-03")
+    assert "приказываю:" in ctx.text
+    assert [t for _, t in recommendations(text)][:2] == [
+        "Провести областной конкурс «Книга года» (далее – Конкурс).",
+        "Утвердить Положение о Конкурсе.",
+    ]
+
+
+def test_an_order_item_with_its_object_before_the_infinitive() -> None:
+    text = (
+        "Распоряжение от 6.02.2004 г № 21-РП\n"
+        "1.Министерству культуры края выступить учредителем учреждения.\n"
+        "2.Финансирование государственного учреждения «Централизованная библиотечная система "
+        "района» осуществлять за счет средств бюджета края.\n"
+    )
+    assert [t[:20] for _, t in recommendations(text)] == [
+        "Министерству культур",
+        "Финансирование госуд",
+    ]
+
+
+def test_a_lead_sentence_of_what_is_coming_is_an_announcement() -> None:
+    from resarchive.extract.document import extract_document
+
+    text = (
+        "II Районные краеведческие чтения пройдут в селе Лесном 18 октября. В чтениях примут "
+        "участие библиотекари района.\n"
+    )
+    assert extract_document(context(text)).kind == "announcement"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "30 мая в Москве прошла Вторая «Читательская Ассамблея Севера». Гости выступили.\n",
+            "other",
+        ),
+        ("С консультацией «Выставка» выступила заведующая отделом И. И. Фомина.\n", "other"),
+        (
+            "БИБ: бюллетень. № 3\n\nМИНИСТЕРСТВО КУЛЬТУРЫ ЛЕСНОЙ ОБЛАСТИ ПРИКАЗ 3 марта 2024 г. "
+            "№ 12 О конкурсе В целях поддержки чтения приказываю: 1. Провести конкурс. "
+            "2. Утвердить Положение.\n",
+            "decision",
+        ),
+    ],
+)
+def test_a_lead_sentence_in_the_past_is_a_report_and_an_order_is_a_decision(text, kind) -> None:
+    from resarchive.extract.document import extract_document
+
+    assert extract_document(context(text)).kind == kind

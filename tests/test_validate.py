@@ -88,9 +88,15 @@ def test_problem_lines_name_file_line_and_field(root: Path) -> None:
     assert result.exit_code == 1
     first = result.stderr.splitlines()[0]
     line_no = next(
-        i + 1 for i, line in enumerate(path.read_text("utf-8").splitlines()) if line == "event:"
+        i + 1
+        for i, line in enumerate(path.read_text("utf-8").splitlines())
+        if line == "  type: party"
     )
-    assert first.startswith(f"{path}:{line_no}: event.type: ")
+    # The value itself, in the nested field (not the `event:` line), its column 1-based.
+    assert first == (
+        f"{path}:{line_no}:9: event.type: «party» is not one of: conference, seminar, "
+        "round_table, meeting, congress, forum, other"
+    )
 
 
 def test_full_recheck_matches_a_plain_scan(root: Path) -> None:
@@ -113,13 +119,14 @@ def test_full_recheck_matches_a_plain_scan(root: Path) -> None:
     assert sorted(lines(root, full=True)) == want
     text = "\n".join(want)
     for expected in (
-        "broken.yaml:3: YAML error",
-        "source.file: ",
-        "source.sha256: does not match",
-        "copy-of-club.yaml: id: '2022-06-08-club' does not match the file name",
-        "copy-of-club.yaml: id: '2022-06-08-club' is also in",
-        "copy-of-club.yaml: source.sha256: the same source is recorded in",
-        "recommendations[0].span: [10, 99999] is outside the text",
+        "broken.yaml:3:1: a bracket [ or { is never closed, or a comma is missing",
+        "2023-03-01-pushkin.yaml:5:9: source.file: raw/2023-03-01-pushkin.txt does not exist",
+        "2014-05-20-rba.yaml:6:11: source.sha256: does not match raw/2014-05-20-rba.txt",
+        "copy-of-club.yaml:1:5: id: «2022-06-08-club» does not match the file name",
+        "copy-of-club.yaml:1:5: id: «2022-06-08-club» is also the id in ",
+        "copy-of-club.yaml:6:11: source.sha256: the same source is recorded in ",
+        # recommendations counted from 1, as a person counts them; the line of the span
+        "2021-11-24-kamchatka.yaml:46:9: recommendations[1].span: [10, 99999] is outside",
     ):
         assert expected in text, expected
 
@@ -171,3 +178,14 @@ def test_validate_and_stats_never_load_natasha(root: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_the_web_form_takes_check_record_fields_counted_from_one() -> None:
+    """check_record names items as a person counts them; the review form maps them back."""
+    from resarchive.web.form import _problem_field
+
+    keys = {"persons": ["k0", "k1"]}
+    assert _problem_field("persons[1].span", keys) == "persons-k0-span"
+    assert _problem_field("persons[2].span", keys) == "persons-k1-span"
+    assert _problem_field("persons[3].span", keys) == ""
+    assert _problem_field("persons[0].span", keys) == ""

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ArchiveError, LockTimeoutError
-from .record.parse import RecordProblem, parse_record
+from .errors import ArchiveError, LockTimeoutError, ResarchiveError
+from .record.parse import MAX_RECORD_BYTES, RecordProblem, parse_record
 
 if TYPE_CHECKING:  # pydantic and the models load only when a record is parsed: warm queries
     from .record.models import Record  # answer from the index without them (issue 4)
@@ -25,6 +25,8 @@ RECORD_SUFFIX = ".yaml"
 # room for the temporary name `.NAME.XXXXXXXX.tmp` and a `-sha` suffix.
 _MAX_NAME_BYTES = 180
 TEMP_SUFFIX = ".tmp"
+# A raw file is read whole (sha256, text) up to this size: the largest --max-size.
+MAX_RAW_BYTES = 1024**3
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _UNSAFE_NAME = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
 
@@ -150,10 +152,16 @@ class Archive:
         )
 
     def read(self, path: Path) -> Record | RecordProblem:
+        """One record file: the Record or its first problem (a FIFO, a link, a file
+        over the size limit or not UTF-8 is a problem too, never opened or read whole)."""
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            return RecordProblem(path, "", f"cannot read: {exc}")
+            text = read_record_text(path)
+        except ResarchiveError as exc:
+            return RecordProblem(path, "", str(exc))
+        except FileNotFoundError:
+            from .i18n import _
+
+            return RecordProblem(path, "", _("the file vanished while being read"))
         return parse_record(path, text)
 
     def records(self) -> Iterator[tuple[Path, Record | RecordProblem]]:
@@ -161,20 +169,63 @@ class Archive:
             yield path, self.read(path)
 
     def get(self, record_id: str) -> Record:
+        """The record `record_id`. Raises ArchiveError: no such record, a problem of it,
+        an archive that is not one (`archive_checks.check_archive`)."""
+        from .archive_checks import check_archive
+
+        check_archive(self.root)
         path = self.record_path(record_id)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise ArchiveError(f"no record {record_id!r} in {self.structured}")
         found = self.read(path)
         if isinstance(found, RecordProblem):
             raise ArchiveError(str(found))
         return found
 
-    def source_text(self, record: Record) -> str:
-        """The text the record's spans refer to, read back from its raw file."""
+    def raw_bytes(self, name: str) -> bytes:
+        """The bytes of `raw/NAME`: a regular file inside `raw/` (which must be inside the
+        archive), read whole. Raises ArchiveError naming the file and the cause."""
+        from .archive_checks import check_folder, read_error, read_inside
+        from .i18n import _
+
+        path = self.raw_path(name)
+        check_folder(self.raw, self.root)
+        try:
+            data = read_inside(path, self.raw, MAX_RAW_BYTES)
+        except FileNotFoundError:
+            raise ArchiveError(_("raw/{name} does not exist").format(name=name), path) from None
+        except ResarchiveError:
+            raise
+        except OSError as exc:
+            raise read_error(exc, path) from None
+        if len(data) > MAX_RAW_BYTES:
+            raise ArchiveError(_("raw/{name} is over 1 GB: not read").format(name=name), path)
+        return data
+
+    def verified_raw(self, record: Record) -> bytes:
+        """The record's raw file, checked against its sha256 before anything uses it."""
+        from .i18n import _
+
+        data = self.raw_bytes(record.source.file)
+        if sha256_bytes(data) != record.source.sha256:
+            raise ArchiveError(
+                _(
+                    "does not match the sha256 in the record {id}: the raw file was changed "
+                    "or replaced (resarchive validate)"
+                ).format(id=record.id),
+                self.raw_path(record.source.file),
+            )
+        return data
+
+    def source_text(self, record: Record, data: bytes | None = None) -> str:
+        """The text the record's spans refer to, read back from its raw file (`data`: its
+        bytes, already checked; otherwise they are read and their sha256 checked here)."""
         from .read import text_of
 
+        if data is None:
+            data = self.verified_raw(record)
         path = self.raw_path(record.source.file)
-        return text_of(path.read_bytes(), record.source.encoding, record.source.format, path)
+        return text_of(data, record.source.encoding, record.source.format, path)
 
     def write_record(self, record: Record) -> Path:
         path = self.record_path(record.id)
@@ -185,16 +236,55 @@ class Archive:
 
     @contextmanager
     def lock(self, timeout: float = 60.0) -> Iterator[None]:
-        """Exclusive access for writers; readers never need it (writes are atomic)."""
+        """Exclusive access for writers; readers never need it (writes are atomic).
+
+        The archive is checked first (`archive_checks.check_archive`): a `.lock` that is
+        a folder or a link, a `raw/` linking out of the archive, a file given as the
+        archive are ArchiveErrors; so are a read-only archive and a full disk."""
         from filelock import FileLock, Timeout
 
-        self.root.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.root / ".lock"), timeout=timeout)
+        from .archive_checks import check_archive, write_error
+
+        check_archive(self.root)
+        path = self.root / ".lock"
         try:
-            with lock:
-                yield
+            self.root.mkdir(parents=True, exist_ok=True)
+            lock = FileLock(str(path), timeout=timeout)
+            lock.acquire()
         except Timeout as exc:
             raise LockTimeoutError(
                 f"could not lock the archive: another resarchive process holds "
-                f"{self.root / '.lock'} (waited {timeout:g} s; --lock-timeout waits longer)"
+                f"{path} (waited {timeout:g} s; --lock-timeout waits longer)"
             ) from exc
+        except OSError as exc:
+            raise write_error(exc, path) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+
+def read_record_text(path: Path) -> str:
+    """A record file's text: a regular file (never a link, a FIFO or a device, which are
+    not even opened), at most MAX_RECORD_BYTES, UTF-8. Raises ArchiveError (the message
+    says why), FileNotFoundError when it is gone."""
+    from .archive_checks import read_error, read_record_file
+    from .i18n import _
+
+    try:
+        data = read_record_file(path, MAX_RECORD_BYTES)
+    except (FileNotFoundError, ResarchiveError):
+        raise
+    except OSError as exc:
+        raise read_error(exc, path) from None
+    if len(data) > MAX_RECORD_BYTES:
+        limit = MAX_RECORD_BYTES // 1024**2
+        raise ArchiveError(_("a record file of over {limit} MB: not a record").format(limit=limit))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(
+            _("not UTF-8 text (byte {offset}): a record is saved as UTF-8").format(
+                offset=exc.start + 1
+            )
+        ) from None

@@ -216,7 +216,8 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
         block_start = False
 
     if is_word is not None:
-        units = [_unglue(unit, is_word) for unit in units]
+        units = [_unspace(_unglue(unit, is_word), is_word) for unit in units]
+    units = [part for unit in units for part in _inline_items(unit)]
     out_chars: list[str] = []
     out_offsets: list[int] = []
     for i, unit in enumerate(units):
@@ -252,6 +253,54 @@ def _unglue(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> lis
         cuts.append(m.end())
     for cut in reversed(cuts):
         chars.insert(cut, (" ", chars[cut][1]))
+    return chars
+
+
+# A word typed with a space after every letter (letter-spacing, "разрядка"), as legal
+# acts set their operative verb: "п р и к а з ы в а ю", "Р Е Ш И Л И".
+_SPACED = re.compile(r"(?<![А-Яа-яЁё])(?:[А-Яа-яЁё] ){3,}[А-Яа-яЁё](?![А-Яа-яЁё])")
+
+
+def _unspace(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """A letter-spaced word loses its spaces when the letters make a dictionary word
+    ("п р и к а з ы в а ю:" -> "приказываю:")."""
+    text = _text(chars)
+    found = [m for m in _SPACED.finditer(text) if is_word(m.group().replace(" ", "").lower())]
+    for m in reversed(found):
+        chars[m.start() : m.end()] = [c for c in chars[m.start() : m.end()] if c[0] != " "]
+    return chars
+
+
+# "приказываю: 1. Провести … 2. Утвердить …": a numbered list run into its paragraph.
+_FIRST_ITEM = re.compile(r":\s+(?=1\.\s*[А-ЯЁ])")
+
+
+def _inline_items(chars: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """A paragraph whose introducing colon is followed by "1. …", "2. …" (consecutive
+    numbers, each after a sentence's end and before a capital) split into its lines: the
+    intro and one line per item, as a list typed with line breaks reads."""
+    text = _text(chars)
+    first = _FIRST_ITEM.search(text)
+    if first is None:
+        return [chars]
+    cuts = [first.end()]
+    n = 2
+    while m := re.compile(rf"[.;]\s+(?={n}\.\s*[А-ЯЁ])").search(text, cuts[-1]):
+        cuts.append(m.end())
+        n += 1
+    if len(cuts) < 2:
+        return [chars]
+    parts, start = [], 0
+    for cut in cuts:
+        parts.append(chars[start:cut])
+        start = cut
+    parts.append(chars[start:])
+    return [_rstrip(p) for p in parts if _text(p).strip()]
+
+
+def _rstrip(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    while chars and chars[-1][0] == " ":
+        chars = chars[:-1]
     return chars
 
 

@@ -31,15 +31,19 @@ from .clikit import (  # noqa: E402
     error_text,
     fail,
     print_error,
+    skipped,
 )
 from .console import err, out, print_table, say  # noqa: E402
 from .errors import ArchiveError, ResarchiveError  # noqa: E402
+from .output import for_terminal  # noqa: E402  (light: two regexes)
+from .web.commands import register as register_web_commands  # noqa: E402
 
 if TYPE_CHECKING:  # pydantic loads only for commands that parse records
     from .csvout import CsvOptions
     from .query import Filters
 
 __all__ = ["State", "app", "fail", "print_error"]
+
 
 app = typer.Typer(
     cls=Group,
@@ -255,7 +259,7 @@ def _print_found(filters: Filters, rows: o.RowsKind, fmt: o.QueryFormat, csv: Cs
 
     with open_index(State.archive) as index:
         for problem in index.unreadable():
-            say(_("skipped: {problem}").format(problem=problem), stderr=True)
+            skipped(problem)
         if rows is o.RowsKind.recommendations:
             found: list = find_recommendations(index, filters)
         else:
@@ -265,7 +269,8 @@ def _print_found(filters: Filters, rows: o.RowsKind, fmt: o.QueryFormat, csv: Cs
 
                 found = read_records(State.archive, found)
     if fmt is not o.QueryFormat.table:
-        _to_stdout(lambda s: export.write(found, fmt.value, s, rows=rows.value, csv_options=csv))
+        options = {"rows": rows.value, "csv_options": csv}
+        _to_stdout(lambda s: export.write(found, fmt.value, for_terminal(s), **options))
         return
     headers, table = export.table_rows(found, rows=rows.value)
     print_table(headers, table)
@@ -294,10 +299,13 @@ def stats(fmt: o.TextFormatOption = o.TextFormat.table, top: o.Top = 10) -> None
     from .stats import archive_stats, table_rows
 
     result = archive_stats(State.archive, top=top)
+    for problem in result.skipped:
+        skipped(problem)
     if fmt is o.TextFormat.json:
         import json
 
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = json.dumps(result.as_dict(), ensure_ascii=False, indent=2)
+        for_terminal(sys.stdout).write(data + "\n")
         return
     records = ngettext("{n} record", "{n} records", result.records).format(n=result.records)
     recs = ngettext("{n} recommendation", "{n} recommendations", result.recommendations)
@@ -315,13 +323,15 @@ def export_(
     no_guard: o.NoGuard = False,
 ) -> None:
     from .export import export
+    from .output import atomic_output
 
     csv = _csv_options(delimiter, no_guard)
+    options = {"rows": rows.value, "csv_options": csv, "on_skip": skipped}
     if output is None:
-        _to_stdout(lambda s: export(State.archive, fmt.value, s, rows=rows.value, csv_options=csv))
+        _to_stdout(lambda s: export(State.archive, fmt.value, for_terminal(s), **options))
         return
-    with output.open("w", encoding="utf-8", newline="") as fh:
-        count = export(State.archive, fmt.value, fh, rows=rows.value, csv_options=csv)
+    with atomic_output(output) as fh:
+        count = export(State.archive, fmt.value, fh, **options)
     if rows is o.RowsKind.recommendations:
         line = ngettext(
             "{n} recommendation written to {file}", "{n} recommendations written to {file}", count
@@ -339,7 +349,8 @@ def show(record_id: o.RecordId) -> None:
         record = State.archive.get(record_id)
     except ResarchiveError as exc:
         raise fail(exc) from None
-    sys.stdout.write(render_record(record))  # whole lines: the terminal wraps them
+    # whole lines (the terminal wraps them); control characters escaped on a terminal
+    for_terminal(sys.stdout).write(render_record(record))
 
 
 @app.command(help=o.TEXT_HELP)
@@ -353,15 +364,20 @@ def text(record_id: o.RecordId, span: o.Span = None) -> None:
         raise fail(exc) from None
     except OSError as exc:
         raise fail(ResarchiveError(f"cannot read the raw file: {exc}", record_id)) from None
+    stdout = for_terminal(sys.stdout)  # on a terminal, control characters shown escaped
     if not span:
-        sys.stdout.write(source)
+        stdout.write(source)
         return
     try:
         parts = [find_span(record, spec) for spec in span]
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--span") from None
     for start, end in parts:
-        sys.stdout.write(source[start:end] + "\n")
+        stdout.write(source[start:end] + "\n")
+
+
+# `serve` and `report`: defined with the web app, which they alone import.
+register_web_commands(app, lambda: State.archive, fail)
 
 
 @app.command(help=o.SCHEMA_HELP)
@@ -378,13 +394,20 @@ def eval_(fmt: o.TextFormatOption = o.TextFormat.table, misses: o.Misses = False
     from .evaluate import evaluate
 
     report = evaluate(State.archive)
+    for line in report.skipped:
+        skipped(line)
     if report.records == 0:
+        if report.skipped:
+            raise typer.Exit(10)
         error_line(_("no reviewed records: set reviewed: true on records checked by hand"))
         raise typer.Exit(1)
     if fmt is o.TextFormat.json:
         import json
 
-        sys.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        data = json.dumps(report.as_dict(), ensure_ascii=False, indent=2)
+        for_terminal(sys.stdout).write(data + "\n")
+        if report.skipped:
+            raise typer.Exit(10)
         return
     rows = [
         [name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}", str(c.tp + c.fn)]
@@ -398,6 +421,8 @@ def eval_(fmt: o.TextFormatOption = o.TextFormat.table, misses: o.Misses = False
     if misses:
         for line in report.misses:
             out.print(line, markup=False)
+    if report.skipped:
+        raise typer.Exit(10)
 
 
 @app.command(help=o.COMPLETION_HELP)

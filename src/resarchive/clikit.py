@@ -88,6 +88,13 @@ def error_markup(text: str) -> str:
     return f"[red]{label}[/red] {escape(text)}"
 
 
+def skipped(problem: object) -> None:
+    """One line on stderr for a record (or raw file) a command left out."""
+    from .console import say
+
+    say(_("skipped: {problem}").format(problem=problem), stderr=True)
+
+
 def fail(exc: ResarchiveError) -> typer.Exit:
     """Print `exc` as one line; the Exit to raise with its code."""
     print_error(exc)
@@ -96,12 +103,15 @@ def fail(exc: ResarchiveError) -> typer.Exit:
 
 def check_archive(archive: Archive) -> None:
     """Raise ArchiveError (exit 10) when `archive` is not an archive folder."""
+    from .archive_checks import check_archive as check_archive_files
+
     where = archive.root.absolute()
-    if not archive.root.is_dir():
+    if not os.path.lexists(archive.root):
         raise ArchiveError(
             "no archive here: the folder does not exist (--archive DIR or RESARCHIVE_ARCHIVE)",
             where,
         )
+    check_archive_files(where)  # a file, a foreign folder, links out of the archive
     if not archive.structured.is_dir():
         raise ArchiveError(
             "not an archive: it has no structured/ folder (--archive DIR or RESARCHIVE_ARCHIVE)",
@@ -299,6 +309,10 @@ class Group(TyperGroup):
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
     def invoke(self, ctx: click.Context) -> Any:
+        """Run the command: every failure one line and its exit code (issue 14), never a
+        traceback but with --debug. A ResarchiveError exits with its own code; an OSError
+        (a full disk, a read-only archive, a permission) 10, its cause in words; anything
+        else is a bug, 15. typer's own usage errors and exits pass through (2)."""
         try:
             result = super().invoke(ctx)
             sys.stdout.flush()  # a closed pipe shows here, not at exit
@@ -306,6 +320,12 @@ class Group(TyperGroup):
         except BrokenPipeError:
             _quiet_stdout()
             raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, click_exceptions.ClickException):
+            raise
+        except Exception as exc:
+            if State.debug:
+                raise
+            raise typer.Exit(_failure(exc)) from None
 
     def main(
         self,
@@ -333,6 +353,25 @@ class Group(TyperGroup):
         if not standalone_mode:
             return result
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _failure(exc: Exception) -> int:
+    """Print the one line of a command's failure; its exit code."""
+    if isinstance(exc, ResarchiveError):
+        print_error(exc)
+        return exc.exit_code
+    if isinstance(exc, OSError):
+        from .archive_checks import os_failure
+
+        print_error(os_failure(exc, exc.filename or State.archive.root))
+        return 10
+    if isinstance(exc, MemoryError):
+        print_error(ResarchiveError(_("out of memory")))
+        return 15
+    problem = f"{type(exc).__name__}: {exc}"
+    text = _("unexpected error: {error} (a bug: please report it; --debug shows the traceback)")
+    print_error(ResarchiveError(text.format(error=problem)))
+    return 15
 
 
 def _quiet_stdout() -> None:

@@ -57,8 +57,14 @@ class Shell(StrEnum):
     fish = "fish"
 
 
-def whole(minimum: int) -> Callable[[str | int], int]:
-    """A parser of whole numbers of at least `minimum`, with translated messages."""
+# Bounds of numeric options: a number beyond them is a usage error (exit 2), never a
+# crash further on (an OverflowError in a timer would be exit 15, "a bug").
+MAX_SECONDS = 7 * 24 * 3600.0
+MAX_JOBS = 512
+
+
+def whole(minimum: int, maximum: int) -> Callable[[str | int], int]:
+    """A parser of whole numbers from `minimum` to `maximum`, with translated messages."""
 
     def whole_number(value: str | int) -> int:
         try:
@@ -69,13 +75,17 @@ def whole(minimum: int) -> Callable[[str | int], int]:
         if number < minimum:
             text = _("must be at least {minimum}, not {value}")
             raise typer.BadParameter(text.format(minimum=minimum, value=number))
+        if number > maximum:
+            text = _("must be at most {maximum}, not {value}")
+            raise typer.BadParameter(text.format(maximum=maximum, value=number))
         return number
 
     return whole_number
 
 
-def seconds(minimum: float) -> Callable[[str | float], float]:
-    """A parser of a number of seconds of at least `minimum`, with translated messages."""
+def seconds(minimum: float, maximum: float = MAX_SECONDS) -> Callable[[str | float], float]:
+    """A parser of a number of seconds from `minimum` to `maximum` (NaN refused), with
+    translated messages."""
 
     def number_of_seconds(value: str | float) -> float:
         try:
@@ -83,9 +93,15 @@ def seconds(minimum: float) -> Callable[[str | float], float]:
         except ValueError:
             text = _("{value} is not a number of seconds")
             raise typer.BadParameter(text.format(value=value)) from None
-        if not minimum <= number < float("inf"):
+        if number != number:  # NaN, which passes every comparison
+            text = _("{value} is not a number of seconds")
+            raise typer.BadParameter(text.format(value=value))
+        if number < minimum:
             text = _("must be at least {minimum} seconds, not {value}")
             raise typer.BadParameter(text.format(minimum=f"{minimum:g}", value=value))
+        if number > maximum:
+            text = _("must be at most {maximum} seconds, not {value}")
+            raise typer.BadParameter(text.format(maximum=f"{maximum:g}", value=value))
         return number
 
     return number_of_seconds
@@ -160,7 +176,7 @@ Jobs = Annotated[
     typer.Option(
         "--jobs",
         "-j",
-        parser=whole(1),
+        parser=whole(1, MAX_JOBS),
         metavar="N",
         help=_("Worker processes reading the files (default: one per CPU core)."),
     ),
@@ -341,7 +357,7 @@ TextFormatOption = Annotated[
 Top = Annotated[
     int,
     typer.Option(
-        parser=whole(1),
+        parser=whole(1, 10_000),
         metavar="N",
         help=_("How many organizations, places and addressees to list."),
         show_default=True,

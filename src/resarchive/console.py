@@ -3,6 +3,10 @@
 Importing rich costs a query on a small archive a sixth of its time (20-25 ms); commands
 that print plain lines (JSON, CSV, problems, counts) write them directly and never
 load it, and the terminal tables load it when they print.
+
+Everything printed here is safe for a terminal (`output.visible`): control characters
+from documents, file names and YAML keys are shown escaped (`\x1b`), in every line;
+tables take their cells as plain text (`output.cell`), never as markup.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ if TYPE_CHECKING:
 
 
 class LazyConsole:
-    """A rich Console (no highlighting, no wrapping of long lines) made on first use."""
+    """A rich Console (no highlighting, no emoji codes, no wrapping of long lines) made on
+    first use; `print` shows control characters in its text arguments escaped."""
 
     def __init__(self, **options: Any) -> None:
         self._options = options
@@ -33,7 +38,7 @@ class LazyConsole:
 
 
 def new_console(**options: Any) -> Console:
-    """A rich Console (no highlighting, no wrapping of long lines) that raises
+    """A rich Console (no highlighting, no emoji codes, no wrapping of long lines) that raises
     BrokenPipeError on a closed pipe, where rich would exit 1: the CLI ends quietly, 0."""
     from rich.console import Console
 
@@ -41,7 +46,13 @@ def new_console(**options: Any) -> Console:
         def on_broken_pipe(self) -> None:
             raise BrokenPipeError
 
-    return PipeConsole(**{"highlight": False, "soft_wrap": True, **options})
+    return PipeConsole(**{"highlight": False, "soft_wrap": True, "emoji": False, **options})
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        from .output import visible
+
+        shown = [visible(o) if isinstance(o, str) else o for o in objects]
+        self.__getattr__("print")(*shown, **options)
 
 
 out = LazyConsole()
@@ -49,9 +60,12 @@ err = LazyConsole(stderr=True)
 
 
 def say(line: str, *, stderr: bool = False) -> None:
-    """One line as it is (what the consoles print with markup off), without rich."""
+    """One line (what the consoles print with markup off), without rich; control
+    characters, line breaks included, shown escaped: one call is one line."""
+    from .output import visible
+
     stream = sys.stderr if stderr else sys.stdout
-    stream.write(line + "\n")
+    stream.write(visible(line, newlines=False) + "\n")
     stream.flush()
 
 
@@ -74,6 +88,8 @@ def print_table(
     from rich.table import Column, Table
     from rich.text import Text
 
+    from .output import cell, visible
+
     console = console or out.console
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     if not console.is_terminal:  # a file or a pipe: every row on one line, however long
@@ -87,13 +103,13 @@ def print_table(
         columns += [Column(h, overflow="fold") for h in headers[1:]]
         table = Table(*columns, title=title, title_justify="left")
         for row in rows:
-            table.add_row(*(Text(v) for v in row))
+            table.add_row(*map(cell, row))
         console.print(table)
         return
     if title:
-        console.print(Text(title, style="bold"))
+        console.print(Text(visible(title), style="bold"))
     for row in rows:
-        console.print(Text(row[0], style="bold"))
+        console.print(Text(visible(row[0]), style="bold"))
         for heading, value in zip(headers[1:], row[1:], strict=True):
             if value:
-                console.print(Text(f"  {heading}: {value}"))
+                console.print(Text(visible(f"  {heading}: {value}")))

@@ -125,8 +125,13 @@ def noted_source(archive: Archive, record_id: str) -> str | None:
 
 
 def read_if_file(path: Path) -> bytes | None:
-    """The bytes of a record file, None when there is none."""
+    """The record file's bytes as they are, None when it is missing or not a regular file
+    (a FIFO there is never opened: it would hang ingest while it holds the lock)."""
+    from .archive_checks import read_record_file
+    from .errors import ResarchiveError
+    from .record.parse import MAX_RECORD_BYTES
+
     try:
-        return path.read_bytes()
-    except FileNotFoundError:
+        return read_record_file(path, MAX_RECORD_BYTES)
+    except (ResarchiveError, OSError):
         return None

@@ -83,6 +83,9 @@ class Report:
     lists: dict[str, Counts] = field(default_factory=dict)
     scalars: dict[str, Accuracy] = field(default_factory=dict)
     misses: list[str] = field(default_factory=list)
+    # Reviewed records that could not be scored (a raw file missing, changed, unsafe):
+    # each an error's line, `FILE: cause`.
+    skipped: list[str] = field(default_factory=list)
 
     def scores(self) -> dict[str, float]:
         found = {f"{name} F1": c.f1 for name, c in self.lists.items()}
@@ -215,14 +218,28 @@ def score(gold: Record, found: Record, report: Report) -> None:
 
 
 def evaluate(archive: Archive) -> Report:
-    """Score fresh extraction against every reviewed record of the archive."""
-    from .ingest import extract_source
-    from .read import read_source
+    """Score fresh extraction against every reviewed record of the archive.
 
+    Each reviewed record's raw file is checked against its sha256 before it is read
+    again (`Archive.verified_raw`); a record whose raw file is missing, changed or
+    unsafe is left out and named in `Report.skipped`."""
+    from .archive_checks import check_archive
+    from .errors import ResarchiveError
+    from .ingest import extract_source
+    from .read import SourceDocument
+
+    check_archive(archive.root)
     report = Report()
     for _, record in archive.records():
         if not isinstance(record, Record) or not record.reviewed:
             continue
-        doc = read_source(archive.raw_path(record.source.file))
+        try:
+            data = archive.verified_raw(record)
+            text = archive.source_text(record, data)
+        except ResarchiveError as exc:
+            report.skipped.append(exc.line())
+            continue
+        path = archive.raw_path(record.source.file)
+        doc = SourceDocument(path, data, text, record.source.encoding, record.source.format)
         score(record, extract_source(doc, record.source.file), report)
     return report

@@ -8,8 +8,8 @@ with "; ", yes/no); its header keeps the record's English field names.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import IO, TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .archive import Archive
@@ -91,15 +91,19 @@ def export(
     rows: str = "records",
     filters: Filters | None = None,
     csv_options: CsvOptions | None = None,
+    on_skip: Callable[[Any], None] | None = None,
 ) -> int:
     """Write the whole archive (or what `filters` match) to `out`; returns the count.
 
     CSV as `csvout.py` writes it (a BOM, so that Excel reads it as UTF-8). Records that do
-    not parse are left out (`validate` names them).
+    not parse are left out, each handed to `on_skip` (a `RecordProblem`: file, line, field,
+    message).
     """
     from .query import Filters, find_recommendations, find_records, open_index
 
     with open_index(archive) as index:
+        for problem in index.unreadable() if on_skip is not None else ():
+            on_skip(problem)
         if rows == "recommendations":
             found: list = find_recommendations(index, filters or Filters())
         else:

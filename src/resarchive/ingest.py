@@ -20,7 +20,6 @@ from typing import Any
 
 from . import edits
 from .archive import (
-    RECORD_SUFFIX,
     Archive,
     atomic_write,
     remove_stale_temp_files,
@@ -39,10 +38,11 @@ from .errors import (
     ResarchiveError,
 )
 from .fence import Fence, Limits
+from .known import KnownRecords
 from .read import DEFAULT_MAX_SIZE, SUFFIXES, SourceDocument, read_source
 from .record.models import Record, Source
 from .record.yamlio import render_record
-from .versions import check_replace, original_name, same_event
+from .versions import check_replace
 
 SOURCE_SUFFIXES = set(SUFFIXES)
 
@@ -164,122 +164,19 @@ def _load_models() -> None:
 # ---------------------------------------------------------------- archive side
 
 
-@dataclass(frozen=True)
-class _Held:
-    """What ingest needs to know of a stored record (not the whole record)."""
-
-    id: str
-    # None: the file is not a valid record, but its id is taken. For such a record that
-    # ingest wrote, the source's sha256 from its note (edits.py), with `source` None.
-    sha256: str | None
-    source: Source | None
-    reviewed: bool
-
-
-class KnownRecords:
-    """The archive's records by sha256 and by id, read once per batch.
-
-    `refresh` runs under the lock before each write: it stats `structured/` and
-    re-reads only the records that appeared or changed since (another process may
-    write between our lock holds; atomic writes give every new version a new inode).
-    """
-
-    def __init__(self, archive: Archive) -> None:
-        self.archive = archive
-        self._stamp: dict[str, tuple[int, int, int]] = {}
-        self._by_name: dict[str, _Held] = {}
-        self._by_sha: dict[str, _Held] | None = None
-        self._by_original: dict[str, list[_Held]] | None = None
-
-    def refresh(self) -> None:
-        seen: dict[str, tuple[int, int, int]] = {}
-        if self.archive.structured.is_dir():
-            with os.scandir(self.archive.structured) as entries:
-                for entry in entries:
-                    if entry.name.startswith(".") or not entry.name.endswith(RECORD_SUFFIX):
-                        continue
-                    st = entry.stat()
-                    seen[entry.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
-        if seen == self._stamp:
-            return
-        for name in self._stamp.keys() - seen.keys():
-            del self._by_name[name]
-        for name, stamp in seen.items():
-            if self._stamp.get(name) != stamp:
-                self._by_name[name] = self._load(name)
-        self._stamp = seen
-        self._by_sha = None
-        self._by_original = None
-
-    def _load(self, name: str) -> _Held:
-        found = self.archive.read(self.archive.structured / name)
-        record_id = name[: -len(RECORD_SUFFIX)]
-        if isinstance(found, Record):
-            return _Held(record_id, found.source.sha256, found.source, found.reviewed)
-        try:
-            noted = edits.noted_source(self.archive, record_id)
-        except ArchiveError:  # not an id ingest could have written
-            noted = None
-        return _Held(record_id, noted, None, False)
-
-    def by_sha(self, sha: str) -> _Held | None:
-        if self._by_sha is None:
-            # The first record in file-name order wins, as `validate` reads them.
-            self._by_sha = {}
-            for name in sorted(self._by_name):
-                held = self._by_name[name]
-                if held.sha256:
-                    self._by_sha.setdefault(held.sha256, held)
-        return self._by_sha.get(sha)
-
-    def by_id(self, record_id: str) -> _Held | None:
-        return self._by_name.get(record_id + RECORD_SUFFIX)
-
-    def versions(self, name: str, sha: str, record_id: str) -> list[_Held]:
-        """Records of other versions of the source file `name` about the event of
-        `record_id` (versions.py), by id."""
-        if self._by_original is None:
-            self._by_original = {}
-            for held in self._by_name.values():
-                if held.source is not None:
-                    key = original_name(held.source.file, held.source.sha256)
-                    self._by_original.setdefault(key, []).append(held)
-        found = self._by_original.get(name, [])
-        return sorted(
-            (h for h in found if h.sha256 != sha and same_event(h.id, record_id)),
-            key=lambda h: h.id,
-        )
-
-    def note(self, record: Record, path: Path) -> None:
-        """Our own write: remember it without reading it back."""
-        st = path.stat()
-        self._stamp[path.name] = (st.st_ino, st.st_mtime_ns, st.st_size)
-        held = _Held(record.id, record.source.sha256, record.source, record.reviewed)
-        before = self._by_name.get(path.name)
-        self._by_name[path.name] = held
-        if self._by_sha is not None:
-            self._by_sha.setdefault(record.source.sha256, held)
-        if self._by_original is not None:  # kept in step, not rebuilt: a batch stays linear
-            if before is not None and before.source is not None:
-                old = original_name(before.source.file, before.source.sha256)
-                group = self._by_original.get(old, [])
-                self._by_original[old] = [h for h in group if h is not before]
-            key = original_name(record.source.file, record.source.sha256)
-            self._by_original.setdefault(key, []).append(held)
-
-    def raw_in_use(self, raw_name: str, *, besides: str) -> bool:
-        """Whether a record other than `besides` points to the raw file `raw_name`."""
-        return any(
-            h.source is not None and h.source.file == raw_name and h.id != besides
-            for h in self._by_name.values()
-        )
+def _holds(archive: Archive, name: str, sha: str) -> bool:
+    """Whether raw/NAME is a regular file inside raw/ holding exactly these bytes."""
+    try:
+        return sha256_bytes(archive.raw_bytes(name)) == sha
+    except (ResarchiveError, OSError):
+        return False
 
 
 def _raw_name(archive: Archive, name: str, sha: str) -> str:
-    """The source's own name, unless another file already holds it in raw/."""
+    """The source's own name, unless something else already holds it in raw/ (another
+    file, or a link, a FIFO, a folder: never followed or opened)."""
     name = safe_file_name(name)
-    path = archive.raw / name
-    if not path.exists() or sha256_bytes(path.read_bytes()) == sha:
+    if not os.path.lexists(archive.raw / name) or _holds(archive, name, sha):
         return name
     # Shorten the stem first, so that the suffix that tells the files apart survives.
     stem, suffix = os.path.splitext(safe_file_name(name, max_bytes=160))
@@ -345,9 +242,9 @@ def ingest_one(
         raw_name = _raw_name(archive, record.source.file, sha)
         record = _placed(record, _unique_id(known, record.id, sha), raw_name)
     raw_path = archive.raw_path(record.source.file)
-    if not raw_path.exists() or (
-        status == "replaced" and sha256_bytes(raw_path.read_bytes()) != sha
-    ):
+    if not _holds(archive, record.source.file, sha):
+        # Missing, replaced by something else, or the old version of a replaced file:
+        # written anew; an entry in the way is replaced, never followed.
         atomic_write(raw_path, doc.data)
     path = archive.record_path(record.id)
     rendered = render_record(record).encode("utf-8")
@@ -455,7 +352,16 @@ def ingest_sources(
             except ArchiveError as exc:
                 result = IngestResult(item, "failed", error=ArchiveError(str(exc), item))
             except OSError as exc:
-                error = ArchiveError(f"cannot write to the archive: {exc}", item)
+                from .archive_checks import write_error
+
+                result = IngestResult(item, "failed", error=write_error(exc, item))
+            except Exception as exc:  # a bug storing this file: it fails alone
+                error = ExtractionFailedError(
+                    f"unexpected error while storing it: {type(exc).__name__}: {exc} "
+                    "(a bug: please report it; --debug shows the traceback)",
+                    item,
+                    traceback.format_exc(),
+                )
                 result = IngestResult(item, "failed", error=error)
         yield result
 

@@ -92,6 +92,10 @@ ERRORS = (
         "unexpected error while reading or extracting: {error} (a bug: please report it; "
         "--debug shows the traceback)"
     ),
+    N_(
+        "unexpected error while storing it: {error} (a bug: please report it; "
+        "--debug shows the traceback)"
+    ),
     N_("{text} is not a size like 5MB, 200KB or 300000 (bytes)"),
     N_("{text}: the size must be above zero"),
     # sizes, as read.format_size writes them
@@ -126,6 +130,16 @@ ARCHIVE = (
         "another version of {name} is in the archive ({record}), and that record was "
         "edited by hand: --replace --force replaces it"
     ),
+    # the archive's own files (archive_checks.py: made with _(), English in the README)
+    N_("{kind}, not an archive folder"),
+    N_("a symbolic link to {target}, outside the archive: not used"),
+    N_("the archive's lock file is {kind}: remove it (no resarchive may run)"),
+    N_(
+        "does not match the sha256 in the record {id}: the raw file was changed "
+        "or replaced (resarchive validate)"
+    ),
+    N_("cannot write the file: {cause} (an existing file is left as it was)"),
+    N_("unexpected error: {error} (a bug: please report it; --debug shows the traceback)"),
 )
 
 # Warnings stored in records ("field: message"); the field path stays as it is.

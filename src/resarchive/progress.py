@@ -50,7 +50,12 @@ class Batch:
         self._task = progress.add_task(_("ingest"), total=total) if progress else None
 
     def print(self, renderable: Any, *, stderr: bool = False, **options: Any) -> None:
-        """Print above the bar (or plainly without one); `options` are Console.print's."""
+        """Print above the bar (or plainly without one); `options` are Console.print's.
+        Control characters in a text `renderable` are shown escaped (`output.visible`)."""
+        from .output import visible
+
+        if isinstance(renderable, str):
+            renderable = visible(renderable)
         if self.progress is not None and (not stderr or sys.stderr.isatty()):
             self.progress.console.print(renderable, **options)
         else:
@@ -70,7 +75,9 @@ class Batch:
         line = _("[{done}/{total}] {rate} files/s, {eta} left: {name}").format(
             done=self.done, total=self.total, rate=f"{rate:.1f}", eta=eta, name=name
         )
-        self.err.print(line, markup=False, highlight=False)
+        from .output import visible
+
+        self.err.print(visible(line), markup=False, highlight=False)
 
 
 @contextmanager

@@ -26,9 +26,12 @@ class Stats:
     organizations: list[tuple[str, int]] = field(default_factory=list)
     places: list[tuple[str, int]] = field(default_factory=list)
     addressees: list[tuple[str, int]] = field(default_factory=list)
+    # Record files left out of the counts (YAML or schema problems, not regular files).
+    skipped: list = field(default_factory=list)
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        del data["skipped"]
         for key in ("per_year", "per_type", "organizations", "places", "addressees"):
             data[key] = [{"name": name, "count": n} for name, n in data[key]]
         return data
@@ -51,7 +54,9 @@ def archive_stats(archive: Archive, *, top: int = 10) -> Stats:
     from .query import open_index
 
     with open_index(archive) as index:
-        return index_stats(index, top=top)
+        stats = index_stats(index, top=top)
+        stats.skipped = index.unreadable()
+        return stats
 
 
 def table_rows(stats: Stats) -> list[tuple[str, list[str], list[list[str]]]]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .i18n import N_, _, ngettext, warning
+from .output import visible
 from .terms import format_name, type_name
 
 if TYPE_CHECKING:
@@ -136,7 +137,8 @@ def print_failures(err: Console, totals: Totals, items: int) -> None:
         err.print(line, markup=False)
         for exc in failures:
             text = message(str(exc))
-            err.print(f"  {exc.path}: {text}" if exc.path else f"  {text}", markup=False)
+            shown = f"  {exc.path}: {text}" if exc.path else f"  {text}"
+            err.print(visible(shown), markup=False)
     err.print(totals.line(), markup=False, highlight=False)
 
 

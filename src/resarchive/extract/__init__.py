@@ -13,6 +13,7 @@ from ..rules.genre import not_a_resolution
 from .context import Context, read_context
 from .document import extract_document
 from .event import extract_event
+from .mentions import title_key
 from .organizations import extract_organizations
 from .people import find_people, same_person
 from .persons import extract_persons
@@ -42,7 +43,12 @@ def extract_record(source_text: str, source: Source) -> Record:
         source=source,
         document=document,
         event=event,
-        organizations=extract_organizations(ctx),
+        # "прошла Третья «Читательская Ассамблея Содружества»": the event, not a body
+        organizations=[
+            o
+            for o in extract_organizations(ctx)
+            if not (event.name and title_key(o.name) == title_key(event.name))
+        ],
         persons=persons,
         places=extract_places(ctx),
         speakers=speakers,

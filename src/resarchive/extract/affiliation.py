@@ -14,6 +14,7 @@ import re
 
 from ..rules import gazetteer
 from ..rules.quotes import OPEN_QUOTES
+from ..rules.words import is_entry
 from .morph import capitalize_first, parses
 from .names import name_gender_case
 from .phrases import phrase_nominative
@@ -41,6 +42,12 @@ def _feminine(name: str) -> bool:
 
 def _expand_role_abbr(text: str, feminine: bool) -> str:
     return _ROLE_ABBR_RX.sub(lambda m: _ROLE_ABBR[m.group(1)][feminine] + " ", text)
+
+
+def person_role(position: str | None, name: str) -> str | None:
+    """A speaker's position as a person's role: abbreviations spelled out in the person's
+    gender ("зав. отделом", Сметанина А. П. -> "заведующая отделом")."""
+    return _expand_role_abbr(position, _feminine(name)).strip() if position else position
 
 
 def role_before(text: str, start: int, name: str) -> str | None:
@@ -193,8 +200,12 @@ def _tags(p) -> set[str]:
 
 def is_position_word(word: str) -> bool:
     """A word that can head a position: an animate common noun ("директор", "Библиограф")
-    or a substantivized participle ("заведующая")."""
-    return any(_anim_noun(p) for p in parses(word))
+    or a substantivized participle ("заведующая"); no one letter ("2007 г. Олег Смолин").
+
+    >>> is_position_word("директор"), is_position_word("заведующая"), is_position_word("г")
+    (True, True, False)
+    """
+    return len(word) > 1 and any(_anim_noun(p) for p in parses(word))
 
 
 def _anim_noun(p) -> bool:
@@ -262,12 +273,31 @@ def is_abbreviation(word: str) -> bool:
     return len(core) >= 2 and core.replace("-", "").isalpha() and core.isupper()
 
 
+def _kind_before(rest: str, tokens: list, at: int) -> int:
+    """Where a lower-case kind of body before a quoted name starts, with its adjectives
+    ("руководитель волонтерского центра «X»" -> at "волонтерского"); `at` when none."""
+    if len(tokens) < 2 or not is_entry(tokens[-1].group(0).strip(",;"), "org_heads"):
+        return at
+    k = len(tokens) - 1
+    while k > 1 and any(p.tag.POS == "ADJF" for p in parses(tokens[k - 1].group(0))[:1]):
+        k -= 1
+    return tokens[k].start()
+
+
 def split_position(rest: str) -> tuple[str | None, str | None]:
     """ "главный библиотекарь ГБУК «X»" -> ("главный библиотекарь", "ГБУК «X»").
 
     The position is the lower-case head of the phrase (with department names and
     their quoted titles); the organization starts at the first capitalized word or
-    abbreviation that is not a department's quoted name.
+    abbreviation that is not a department's quoted name, or at the kind of body before
+    a quoted name.
+
+    >>> split_position("руководитель волонтерского центра «Равные возможности»")
+    ('руководитель', 'волонтерского центра «Равные возможности»')
+    >>> split_position("генеральный директор библиотеки имени Курбатова")
+    ('генеральный директор', 'библиотеки имени Курбатова')
+    >>> split_position("заведующий отделом «Детство» ГБУ «Библиотека»")
+    ('заведующий отделом «Детство»', 'ГБУ «Библиотека»')
     """
     rest = rest.strip(" ,.;")
     if not rest:
@@ -296,8 +326,14 @@ def split_position(rest: str) -> tuple[str | None, str | None]:
             or (tok[0].isupper() and (k > 0 or gazetteer.is_legal_form(word)))
         )
         if starts_org and k > 0:
-            position = rest[: m.start()].strip(" ,")
-            return position or None, rest[m.start() :].strip(" ,.") or None
+            at = m.start()
+            if tok[0] in OPEN_QUOTES + '"':
+                at = _kind_before(rest, tokens[:k], at)  # "волонтерского центра «X»"
+            elif k > 1 and tokens[k - 1].group(0) in ("имени", "им."):
+                # "директор библиотеки имени Курбатова"
+                at = _kind_before(rest, tokens[: k - 1], tokens[k - 1].start())
+            position = rest[:at].strip(" ,")
+            return position or None, rest[at:].strip(" ,.") or None
         if starts_org and k == 0 and (is_abbreviation(tok) or tok[0] in OPEN_QUOTES):
             return None, rest.strip(" ,.")
         after_department = False

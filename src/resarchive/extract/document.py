@@ -1,9 +1,10 @@
 """The document: what it is (kind), its heading as written (title), its adoption date.
 
 - kind: from a heading word ("РЕЗОЛЮЦИЯ" -> resolution; "Решение", "Постановление",
-  "Протокол" -> decision; "Рекомендации" -> recommendations; "Анонс", "Информационное
-  письмо" -> announcement); without one, a headline that is a sentence or news wording
-  reads as an announcement, then the body's wording decides; else other.
+  "Протокол", "Распоряжение", "Приказ" -> decision; "Рекомендации" -> recommendations;
+  "Анонс", "Информационное письмо" -> announcement); without one, a headline that is a
+  sentence or news wording reads as an announcement, then the body's wording decides
+  ("постановляет", "приказываю" -> decision); else other.
 - title: the heading lines from the kind word on that read as one title (letterhead and
   date lines end it); without a heading, the first sentence of the text.
 - adopted_on: "Принята 26 октября 2012 г.", "Дата принятия: …" (`dates.find_adoption_date`).
@@ -26,7 +27,10 @@ from .operative import says
 
 _KIND_WORDS = (
     (re.compile(r"^\W*(?:проект\s+)?резолюци[яи]\b", re.I), "resolution"),
-    (re.compile(r"^\W*(?:решение|постановление|протокол)\b", re.I), "decision"),
+    (
+        re.compile(r"^\W*(?:решение|постановление|протокол|распоряжение|приказ)\b", re.I),
+        "decision",
+    ),
     (re.compile(r"^\W*(?:рекомендаци[ия]|методические рекомендации)\b", re.I), "recommendations"),
     (
         re.compile(r"^\W*(?:информационное письмо|анонс|пресс-релиз|объявление|новост)", re.I),
@@ -53,11 +57,10 @@ def _tense(word: str) -> str | None:
     """ "future" for a verb of what is coming ("состоится", "пройдёт", "приглашает",
     "создана в …" said of a plan), "past" for one of what happened ("состоялась",
     "прошёл", "одобрило"), None for no finite verb or short participle."""
-    for p in nlp.morph().parse(word.lower()):
-        if p.score < 0.2 or p.tag.POS not in ("VERB", "PRTS"):
-            continue
-        return "past" if "past" in p.tag else "future"
-    return None
+    best = nlp.morph().parse(word.lower())[0]  # "бюллетень" is a noun, not "бюллетенить"
+    if best.tag.POS not in ("VERB", "PRTS"):
+        return None
+    return "past" if "past" in best.tag else "future"
 
 
 def _headline_tense(text: str) -> str | None:
@@ -99,23 +102,45 @@ def _body_kind(ctx: Context, heading: tuple[Line, ...]) -> tuple[str, int]:
     """The kind when no heading word names it, and the heading line the title starts at."""
     body = ctx.text
     first = next((i for i, line in enumerate(heading) if not is_letterhead(line.text)), 0)
-    headline = heading[first].text if heading else ""
-    tense = _headline_tense(headline) if headline else None
-    if headline and (tense == "future" or _NEWS.search(headline)):
-        return "announcement", first
-    if tense == "past" and _reports_an_event(headline):
-        return "other", first  # "Состоялась конференция …": a report of what took place
-    if tense:
-        return "announcement", first  # "Рабочая группа … создана": news
+    if heading:
+        kind = _headline_kind(heading[first].text)
+        if kind:
+            return kind, first
     if re.search(r"\bрезолюци[юяи]\b[^.]{0,40}\bприн", body, re.I):
         return "resolution", first
-    if re.search(r"\b(?:постановили|решили|приняты следующие решения|решено)\b", body, re.I):
+    if _DECIDED.search(body):
         return "decision", first
     if re.search(r"\bрекоменду(?:ют|ет)\s*:", body, re.I):
         return "recommendations", first
+    if not heading:  # "III … чтения пройдут в селе Корткерос 18 октября.": a lead sentence
+        lead = next((line.text for line in ctx.layout.lines if line.text.strip()), "")
+        kind = _headline_kind(first_sentence(lead), lead_sentence=True)
+        if kind:
+            return kind, first
     if _NEWS.search(body[:500]):
         return "announcement", first
     return "other", first
+
+
+_DECIDED = re.compile(
+    r"\b(?:постановили|решили|приняты следующие решения|решено|постановля[ею]т?|приказываю|"
+    r"распоряжаюсь)\b",
+    re.I,
+)
+
+
+def _headline_kind(headline: str, lead_sentence: bool = False) -> str | None:
+    """What a headline's wording says the document is: an announcement of what is coming,
+    a report of what took place ("other"), news ("announcement"); None when it says no.
+    A body's lead sentence in the past tells what took place, whatever it names."""
+    tense = _headline_tense(headline) if headline else None
+    if headline and (tense == "future" or _NEWS.search(headline)):
+        return "announcement"
+    if tense == "past" and (lead_sentence or _reports_an_event(headline)):
+        return "other"  # "Состоялась конференция …": a report of what took place
+    if tense:
+        return "announcement"  # "Рабочая группа … создана": news
+    return None
 
 
 def extract_document(ctx: Context) -> DocumentInfo:

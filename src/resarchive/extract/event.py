@@ -94,20 +94,22 @@ def _proper_name(text: str, m: Mention) -> str | None:
     written with a capital inside a sentence begins the event's own name; so does one
     after an ordinal ("состоялся IV съезд библиотекарей Псковской области")."""
     word = text[m.start : m.end]
-    ordinal = _ORDINAL_BEFORE.search(text, max(0, m.start - 12), m.start)
+    # "III Республиканские лебедевские чтения": the ordinal before the type's adjectives
+    first = _modifiers_start(text, m.start)
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, first - 12), first)
     if m.in_heading or not (
         ordinal or (word[:1].isupper() and re.search(r"[а-яё,]\s+$", text[: m.start]))
     ):
         return None
+    if ordinal:
+        word = text[first : m.end]
     tail = re.match(r"(?:\s+[А-ЯЁа-яё][а-яё-]+){1,8}", text[m.end :])
-    if not tail:
-        return None
     words = []
-    for w in tail.group().split():
+    for w in tail.group().split() if tail else []:
         if nlp.morph().parse(w.lower())[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR"):
             break  # a verb, a preposition: the name has ended
         words.append(w)
-    if not words:
+    if not words and not (ordinal and first < m.start):
         return None
     name = phrase_nominative(" ".join([word, *words]))  # "на IV съезде …" -> "съезд …"
     if ordinal and _NOMINATIVE_ORDINAL.fullmatch(ordinal.group(1)):
@@ -118,7 +120,8 @@ def _proper_name(text: str, m: Mention) -> str | None:
 def _modifiers_start(text: str, pos: int) -> int:
     """Include the adjectives written before the type word ("ежегодного заседания")."""
     m = re.search(
-        r"((?:[А-Яа-яЁё-]+(?:ого|его|ой|ей|ое|ее|ый|ий|ая|яя|ом|ем)\s+){1,3})$", text[:pos]
+        r"((?:[А-Яа-яЁё-]+(?:ого|его|ой|ей|ое|ее|ый|ий|ая|яя|ом|ем|ие|ые|их|ых)\s+){1,3})$",
+        text[:pos],
     )
     return pos - len(m.group(1)) if m else pos
 

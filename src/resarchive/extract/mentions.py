@@ -112,12 +112,12 @@ def find_mentions(ctx: Context) -> list[Mention]:
     for m in phrase_matcher("event_types").finditer(plain):
         kind, *number = m.value.split()
         word = plain[m.start : m.end].split()[-1]
-        if (
-            (number == ["plur"]) == _has_singular(word)
-            or number == ["plur"]
-            and not _plural_name(plain, m.start)
-        ):
-            continue
+        if number == ["plur"]:
+            # "лебедевские чтения", "Чтения": named readings; "развитие чтения": no event
+            if not _plural_name(plain, m.start):
+                continue
+        elif not _has_singular(word):
+            continue  # "семинаров": several events, none of them this one
         if m.entry == "встреча" and re.search(
             r"деловых|клуб", plain[max(0, m.start - 20) : m.start], re.I
         ):

@@ -33,6 +33,7 @@ class Candidate:
     short: str | None = None
     capitalize: bool = False  # "клуба «Родники»" -> "Клуб «Родники»"
     name: str | None = None  # a name the text writes only in parts (coordinated heads)
+    lower_name: bool = False  # named in lower case: "библиотека имени Курбатова"
 
 
 def is_adjective_parse(p) -> bool:
@@ -206,7 +207,7 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         and not any(is_entry(w.lower(), "org_heads") for w in words)
     ):
         return False  # "РЕЗОЛЮЦИЯ", "ИНФОРМАЦИОННОЕ ПИСЬМО": a heading, not an abbreviation
-    if not (name[0].isupper() or name[0] == "«" or is_entry(words[0], "gov_heads")):
+    if not (name[0].isupper() or name[0] == "«" or c.lower_name or is_entry(words[0], "gov_heads")):
         return False
     if len(words) > 1 and is_entry(words[0], "verbal_heads") and words[1][0].islower():
         return False  # "Организация исполнения настоящего решения": an action

@@ -34,16 +34,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lemmas
 from ..record.models import Organization
 from ..rules import gazetteer
-from ..rules.words import is_entry, word_set
+from ..rules.words import is_entry
+from .affiliation import is_position_word
 from .context import Context
 from .morph import noun_gender, parses, singular_nominative
 from .org_names import ABBR, Candidate, close_quote, dedupe, is_adjective_parse, merge
-
-_CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*"
-
+from .org_tails import CAP, REGION_TAIL, extend_right, genitive_tail, ministry_list
 
 # A kind of body written in lower case before its quoted name: "клуб «Родники»",
 # "краеведческого центра «Истоки»", "литературное объединение «Лира»".
@@ -68,10 +66,10 @@ def extract_organizations(ctx: Context) -> list[Organization]:
             if q_end:
                 cands.append(Candidate(rest_at + gap.end(), q_end, form, m.start()))
                 continue
-        nm = re.match(rf"\s({ABBR}|{_CAP})", text[rest_at:])
+        nm = re.match(rf"\s({ABBR}|{CAP})", text[rest_at:])
         if nm and nm.group(1) not in gazetteer.legal_form_prefixes():
             start = rest_at + 1
-            end = _extend_right(text, rest_at + nm.end(), loc_spans, start)
+            end = extend_right(text, rest_at + nm.end(), loc_spans, start)
             if end > rest_at + nm.end() or nm.group(1) not in gazetteer.generic_abbreviations():
                 cands.append(Candidate(start, end, form, m.start()))
 
@@ -80,7 +78,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
         if m.group(1) in gazetteer.generic_abbreviations():
             q_end = close_quote(text, m.end() - 1)
             if q_end:
-                cands.append(Candidate(m.start(), _extend_right(text, q_end, loc_spans)))
+                cands.append(Candidate(m.start(), extend_right(text, q_end, loc_spans)))
 
     # A kind of body in lower case + its quoted name: "клуба «Родники»".
     for m in _KIND_BEFORE_QUOTE.finditer(text):
@@ -94,7 +92,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
             if not any(is_adjective_parse(p) for p in parses(adj)):
                 break
             start = text.rfind(adj, 0, start)
-        cands.append(Candidate(start, _extend_right(text, q_end, loc_spans), capitalize=True))
+        cands.append(Candidate(start, extend_right(text, q_end, loc_spans), capitalize=True))
 
     # 2. Natasha's ORG spans, repaired.
     for s in ctx.doc.spans:
@@ -111,8 +109,10 @@ def extract_organizations(ctx: Context) -> list[Organization]:
                 cands.append(_repair(text, start, end, loc_spans))
 
     # 3. Adjectives + an organization head noun (+ tail) that natasha missed.
-    for start, end in _head_phrases(text, loc_spans):
-        cands.append(_repair(text, start, end, loc_spans))
+    for start, end, lower in _head_phrases(text, loc_spans):
+        cand = _repair(text, start, end, loc_spans)
+        cand.lower_name = lower
+        cands.append(cand)
 
     # 3b. Several organizations sharing one head: "Ленинской, Озерновской сельских библиотек";
     # they replace the spans read over them as one plural phrase.
@@ -179,7 +179,7 @@ def _repair(text: str, start: int, end: int, loc_spans) -> Candidate:
             if q_end:
                 c.end = max(c.end, q_end)
     # A capitalized head noun right before ("Секция" + "РБА", "Рабочая группа").
-    hm = re.search(rf"({_CAP})\s$", before)
+    hm = re.search(rf"({CAP})\s$", before)
     if (
         hm
         and c.legal_form is None
@@ -187,141 +187,13 @@ def _repair(text: str, start: int, end: int, loc_spans) -> Candidate:
         and is_entry(hm.group(1), "org_heads")
     ):
         c.start -= len(hm.group(0))
-    c.end = _extend_right(text, c.end, loc_spans, c.start)
+    c.end = extend_right(text, c.end, loc_spans, c.start)
     if c.legal_form and text[c.start : c.start + 1] == "«" and close_quote(text, c.start) == c.end:
         c.start, c.end = c.start + 1, c.end - 1
     return c
 
 
-def _head_lemma(name: str) -> str | None:
-    for w in re.findall(r"[А-Яа-яЁё]+", name):
-        lem = lemmas.lemma(w)
-        if lem in word_set("org_heads"):
-            return lem
-        if not any(is_adjective_parse(p) for p in parses(w)):
-            return lem
-    return None
-
-
-def _extend_right(text: str, end: int, loc_spans, start: int | None = None) -> int:
-    """Absorb a name's tails: "г. X", "им. X.Y. Z", "№ 7", «name», an adjacent place
-    ("Клуб ... методистов" + "Кузбасса"), "для детей и юношества", "по ... деятельности"."""
-    phrase_head = _head_lemma(text[start:end]) if start is not None else None
-    while True:
-        rest = text[end : end + 200]
-        head = _last_head(text, end)
-        m = (
-            re.match(rf"\s?(?:г\.|гор\.|города|пос\.|поселка|с\.)\s?{_CAP}", rest)
-            or re.match(rf"\s(?:им\.|имени)\s?(?:[А-ЯЁ]\.\s?){{0,2}}{_CAP}", rest)
-            or re.match(r"(?:\s?№\s?\d+|-филиал\s?№\s?\d+)", rest)
-        )
-        if m:
-            end += m.end()
-            continue
-        if rest.startswith(" «") and head is not None:
-            q_end = close_quote(text, end + 1)
-            if q_end:
-                end = q_end
-                continue
-        if rest.startswith(" ") and end + 1 in loc_spans and head is not None:
-            end = loc_spans[end + 1]
-            continue
-        noun = phrase_head or head
-        subunit = noun in word_set("org_subunits")
-        if head is not None and not subunit and (tail_end := _genitive_name(text, end, noun)):
-            end = tail_end  # "Экономический совет Содружества Независимых Государств"
-            continue
-        if head not in (None, "abbr", "tail") and (tail_end := _genitive_tail(text, end)):
-            end = tail_end  # "Централизованная система детских библиотек"
-            continue
-        m = re.match(r"\s(для|по)\s", rest)
-        noun_head = phrase_head if phrase_head in word_set("org_heads") else head
-        if (
-            m
-            and noun_head not in (None, "abbr")
-            and (
-                (m.group(1) == "для" and noun_head != "tail")
-                or noun_head in word_set("org_po_heads")
-            )
-        ):
-            tail_end = _lower_tail(text, end + m.end())
-            if tail_end:
-                end = tail_end
-                continue
-        return end
-
-
-_NAME_WORD = re.compile(
-    r"([ \t]+и)?[ \t]([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*|[А-ЯЁ]{2,6}[а-яё]*)(?=[\s,.;:»)]|$)"
-)
-
-
-def _genitive_name(text: str, end: int, head: str) -> int | None:
-    """Capitalized words in the genitive and abbreviations that go on a name: "Содружества
-    Независимых Государств", "Евразии", "БГУ", "Урала и Западной Сибири"; not a legal form
-    (the next organization) nor a person's name. Not after a department ("Методический
-    отдел МЦБ", "Отдел … Государственной научной библиотеки"): a department is named
-    within its institution, which is an organization of its own."""
-    found = None
-    while m := _NAME_WORD.match(text, end):
-        word = m.group(2)
-        if word.isupper():
-            if gazetteer.is_legal_form(word) or m.group(1):
-                break
-        elif not _genitive_proper(word) or m.group(1) and found is None:
-            break
-        end = found = m.end()
-    return found
-
-
-@lru_cache(maxsize=50_000)
-def _genitive_proper(word: str) -> bool:
-    """A capitalized word in the genitive that is not part of a person's name."""
-    ps = parses(word)
-    if any({"Name", "Patr", "Surn"} & set(p.tag.grammemes) for p in ps[:2]):
-        return False
-    return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in ps)
-
-
-def _last_head(text: str, end: int) -> str | None:
-    """The organization head of the phrase ending at `end`, if it ends with one."""
-    m = re.search(r"([А-Яа-яЁё]+)»?$", text[max(0, end - 40) : end])
-    if not m:
-        return None
-    w = m.group(1)
-    if re.fullmatch(ABBR, w):
-        return "abbr"
-    lem = lemmas.lemma(w)
-    if lem in word_set("org_heads"):
-        return lem
-    # "Клуб деловых встреч методистов" + "Кузбасса": a genitive tail of an org phrase.
-    line_start = text.rfind("\n", 0, end) + 1
-    prefix = text[max(line_start, end - 120) : end]
-    words = re.findall(r"[А-Яа-яЁё]+", prefix)
-    return "tail" if any(is_entry(x, "org_heads") for x in words[-6:]) else None
-
-
-def _lower_tail(text: str, at: int) -> int | None:
-    """Lower-case adjectives and nouns (joined by "и") from `at`: "детей и юношества"; not
-    "по данному вопросу" (`data/not_field_nouns.txt`)."""
-    end = None
-    for m in re.finditer(r"[а-яё]+(?:-[а-яё]+)*|\S", text[at : at + 200]):
-        w = m.group()
-        if w == "и":
-            continue
-        if not w[0].isalpha() or is_entry(w, "not_field_nouns"):
-            if w[0].isalpha():
-                return None
-            break
-        ps = parses(w)
-        best = max(ps, key=lambda p: p.score)
-        if not str(best.tag).startswith(("NOUN", "ADJF", "PRTF")) or "Apro" in str(best.tag):
-            break
-        end = at + m.end()
-    return end
-
-
-def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
+def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
     """Capitalized "Adj adj Head ..." or "Head gen-tail" phrases with an org head noun."""
     out = []
     for line_m in re.finditer(r"[^\n]+", text):
@@ -330,8 +202,25 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
         for i, w in enumerate(words):
             word = w.group()
             lower_gov = word[0].islower() and is_entry(word, "gov_heads")
-            if (not word[0].isupper() and not lower_gov) or word.isupper():
+            # "в центральной городской библиотеке имени А. М. Горького": a name in lower case
+            lower_named = (
+                word[0].islower()
+                and not lower_gov
+                and (is_entry(word, "org_heads") or _is_adjective(word))
+                and not is_position_word(word)  # "заведующая детской библиотекой"
+                # the phrase begins at its first modifier
+                and not (
+                    i
+                    and line[words[i - 1].end() : w.start()] == " "
+                    and _is_adjective(words[i - 1].group())
+                    and not is_position_word(words[i - 1].group())
+                )
+            )
+            if (not word[0].isupper() and not lower_gov and not lower_named) or word.isupper():
                 continue
+            adjectival = [p for p in parses(word) if is_adjective_parse(p)]
+            if adjectival and all({"Anum", "Apro"} & p.tag.grammemes for p in adjectival):
+                continue  # "Это первая общедоступная библиотека …": a description
             if i and words[i - 1].end() == w.start() - 1 and line[w.start() - 1] == "-":
                 continue
             sentence_start = _sentence_start(line, w.start())
@@ -350,30 +239,45 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int]]:
             head_end = base + words[j].end()
             if j == i and not _is_singular(words[j].group()):
                 continue
-            end = _extend_right(text, head_end, loc_spans, base + w.start())
+            end = extend_right(text, head_end, loc_spans, base + w.start())
             if j == i:
                 # "Отдел прогнозирования и развития ...": the head with a genitive tail
-                tail = _genitive_tail(text, head_end)
+                tail = genitive_tail(text, head_end)
                 end = max(end, tail or head_end)
                 if end == head_end:
                     continue
             elif end == head_end and sentence_start:
                 continue  # "Современная библиотека оказывает ...": not a name
             if is_entry(words[j].group(), "gov_heads"):
-                end = _ministry_list(text, end, loc_spans, base + w.start())
-                region = _REGION_TAIL.match(text, end)
+                end = ministry_list(text, end, loc_spans, base + w.start())
+                region = REGION_TAIL.match(text, end)
                 end = region.end() if region else end
             if lower_gov and (j != i or not re.search(r"\s[А-ЯЁ]", text[head_end:end])):
                 continue  # "комитет по культуре Курской области": only with its region
-            if i and is_entry(words[i - 1].group(), "not_org_titles"):
-                continue
+            named = _NAMED_BY if j == i else _NAMED_TAIL
+            if lower_named and (
+                not named.match(text, head_end, end) or is_entry(words[j].group(), "verbal_heads")
+            ):
+                continue  # "сельская библиотека": a kind; "библиотека имени Курбатова": a name
+            if (
+                i
+                and line[words[i - 1].end() : w.start()] == " "
+                and is_entry(words[i - 1].group(), "not_org_titles")
+            ):
+                continue  # "семинара Современная библиотека": a title; not after "семинара –"
             if line[: w.start()].endswith("«") and j == i:
                 continue  # «Библиотеки для детей ...»: a title that opens with a head noun
-            out.append((base + w.start(), end))
+            out.append((base + w.start(), end, lower_named))
     return out
 
 
-_CONJUNCTS = re.compile(rf"((?:{_CAP}(?:\s[а-яё]+)*(?:,\s*|\sи\s))+{_CAP}(?:\s[а-яё]+)*)\s$")
+_CONJUNCTS = re.compile(rf"((?:{CAP}(?:\s[а-яё]+)*(?:,\s*|\sи\s))+{CAP}(?:\s[а-яё]+)*)\s$")
+
+
+# What makes a lower-case organization phrase a name: an eponym ("имени А. М. Горького"),
+# and after adjectives also a town ("города Зверево") or a proper genitive ("Абакана").
+_NAMED_BY = re.compile(r"\s?(?:им\.|имени)\s?[А-ЯЁ]")
+_NAMED_TAIL = re.compile(r"\s?(?:им\.|имени|г\.|гор\.|города)\s?[А-ЯЁ]|\s[А-ЯЁ][а-яё]")
 
 
 def _coordinated_heads(text: str) -> list[Candidate]:
@@ -424,32 +328,6 @@ def _is_plural_adjective(word: str) -> bool:
     return bool(ps) and all("plur" in p.tag for p in ps)
 
 
-_GEN_LIST = re.compile(r",((?:\s[а-яё]+){1,4})(?:,((?:\s[а-яё]+){1,4}))*\sи((?:\s[а-яё]+){1,4})")
-
-
-# The region a government body belongs to: "… Ярославской области", "… Республики Мордовия".
-_REGION_TAIL = re.compile(
-    r"\s(?:[А-ЯЁ][а-яё-]+\s+(?:области|края|округа|района|Федерации|Республики)|"
-    r"Республики\s+[А-ЯЁ][а-яё]+|России|г\.\s?[А-ЯЁ][а-яё-]+)(?![а-яё])"
-)
-
-
-def _ministry_list(text: str, end: int, loc_spans, start: int) -> int:
-    """ "Министерство культуры, национальной политики и архивного дела Республики
-    Мордовия": the fields of a ministry listed with commas and "и", all genitive."""
-    m = _GEN_LIST.match(text, end)
-    if not m:
-        return end
-    words = re.findall(r"[а-яё]+", m.group(0))
-    words = [w for w in words if w != "и"]
-    if not all(
-        any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in parses(w)) for w in words
-    ):
-        return end
-    region = _REGION_TAIL.match(text, m.end())
-    return region.end() if region else end
-
-
 def _is_head_word(word: str) -> bool:
     """An organization head noun, or a generic abbreviation ("Тайгинская ЦБС")."""
     return word in gazetteer.generic_abbreviations() or is_entry(word, "org_heads")
@@ -462,24 +340,3 @@ def _sentence_start(line: str, pos: int) -> bool:
 
 def _is_singular(word: str) -> bool:
     return any("sing" in str(p.tag) and "NOUN" in str(p.tag) for p in parses(word))
-
-
-def _genitive_tail(text: str, at: int) -> int | None:
-    """Lower-case genitive words (and "и") after a head noun: "прогнозирования и развития"."""
-    end = None
-    pos = at
-    for m in re.finditer(r"\s+(?:и\s+)?([а-яё]+(?:-[а-яё]+)*)", text[at : at + 200]):
-        if at + m.start() != pos:
-            break
-        ps = parses(m.group(1))
-        if not any(
-            "gent" in str(p.tag) and str(p.tag).startswith(("NOUN", "ADJF", "PRTF")) for p in ps
-        ):
-            break
-        best = max(ps, key=lambda p: p.score)
-        if str(best.tag).startswith(("VERB", "INFN", "ADVB", "PREP", "CONJ", "PRTS", "GRND")):
-            break
-        pos = at + m.end()
-        end = pos
-    # a trailing adjective without its noun is not a tail's end
-    return end

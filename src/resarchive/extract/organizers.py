@@ -37,10 +37,14 @@ _LIST_END = re.compile(
 )
 
 
+_AND_OTHERS = re.compile(r"\s*,?\s+и\s+(?:др|другие|других|пр|т\.\s*д|т\.\s*п)\.?\s*$")
+
+
 def _split_orgs(text: str) -> list[str]:
     """ "A, B и C" -> [A, B, C], not splitting inside quotes, nor before lower-case words
     that are not an organization of their own ("Министерство культуры, национальной
     политики и архивного дела" stays one; "…, областная научная библиотека и …" splits)."""
+    text = _AND_OTHERS.sub("", text)  # "A, B и др.": the list is A and B
     plain = without_quotes(text)
     cuts = [0]
     for m in re.finditer(r"\s*(?:,|;|\s+и\s+)", plain):
@@ -80,7 +84,9 @@ _ORGANIZERS_LIST = re.compile(
     r"(?<![А-Яа-яЁё])(?:[Сс]о)?[Оо]рганизатор(?:ы|ами|ом)?(?:\s+[а-яё]+){0,2}\s*"
     r"(?:[-–—:]|выступ(?:ил|а)[а-яё]*|стал[а-яё]*|являются|являлись|является|был[аио]?)\s*(?=[А-ЯЁа-яё«\"])"
 )
-_ORGANIZED_BY = re.compile(r"\bорганизован[аоы]?\s+(?=[А-ЯЁ«\"])")
+_ORGANIZED_BY = re.compile(
+    r"\b(?:организован|инициирован|провед[её]н|учрежд[её]н)[аоы]?\s+(?=[А-ЯЁ«\"])"
+)
 _ORGANIZED = re.compile(
     r"\b(?:организовал[аои]?|провел[аои]?|провёл|провод[яи]т|организу[юе]т|приглаша[ею]т)\b"
     r"(?:\s+проведение)?"

@@ -73,8 +73,13 @@ def find_people(ctx: Context) -> list[PersonMention]:
             continue
         n, kind = match
         start, end = toks[i].start, toks[i + n - 1].end
+        if _not_an_actor(text, start):
+            # "имени А. С. Пушкина" is the eponym whole; in "библиотеки имени Курбатова Вера
+            # Ивановна Павлова" the eponym is one word and the words after it are read again
+            i += 1 if kind == "full" and not toks[i + 1].initial else n
+            continue
         i += n
-        if _inside(quoted, start) or _not_an_actor(text, start):
+        if _inside(quoted, start):
             continue
         written = text[start:end]
         hint = hints.case_of(start, end) if kind == "initials" else None
@@ -279,11 +284,12 @@ class _Hints:
             k -= 1
         if k < 0 or tokens[k].pos != "NOUN" or _is_position(tokens[k]):
             return None
-        # "заведующая сектором А. Н. Котова": the noun is a position's complement
-        for tok in tokens[max(0, k - 6) : k][::-1]:
-            if tok.pos in ("PUNCT", "VERB", "AUX", "PROPN"):
+        # "заведующая сектором А. Н. Котова", "заместитель Председателя Комитета Госдумы по
+        # образованию и науке О. Смолин": the noun is a position's complement
+        for tok in tokens[max(0, k - 15) : k][::-1]:
+            if tok.pos in ("PUNCT", "VERB", "AUX"):
                 break
-            if is_position_word(tok.text):
+            if tok.pos != "PROPN" and is_position_word(tok.text):
                 return None
         return "gent"
 
@@ -345,11 +351,19 @@ def _not_an_actor(text: str, start: int) -> bool:
     if not m:
         return False
     word = m.group(1).lower()
+    if _animate_nominative(word):
+        return False  # "писатель Ч. Айтматов": the writer himself, not one's work
     return (
         word in word_set("not_actor_before")
         or is_entry(word, "not_actor_before")
         or lemmas.lemma(word).endswith("летие")
     )
+
+
+def _animate_nominative(word: str) -> bool:
+    """ "писатель", "поэт" (an apposition), not "писателя", "поэта" (whose work)."""
+    ps = parses(word)
+    return bool(ps) and {"NOUN", "anim", "nomn"} <= ps[0].tag.grammemes
 
 
 def completes(name: str, first_patronymic: str) -> bool:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from .. import lemmas
 from ..record.models import Person, Speaker
-from .affiliation import person_affiliation
+from .affiliation import person_affiliation, person_role
 from .context import Context
 from .names import normalize_person
 from .people import PersonMention, completes, find_people
@@ -76,7 +76,12 @@ def extract_persons(
         entries.append(
             (
                 s.span[0],
-                Person(name=s.name, role=s.position, organization=s.organization, span=s.span),
+                Person(
+                    name=s.name,
+                    role=person_role(s.position, s.name),
+                    organization=s.organization,
+                    span=s.span,
+                ),
             )
         )
     for f in found:

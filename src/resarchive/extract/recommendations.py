@@ -96,11 +96,13 @@ def _leads_to_infinitive(words: list) -> bool:
 
 
 def _object_then_infinitive(words: list) -> bool:
-    """ "Следующее заседание клуба провести в октябре": a short noun phrase (the object,
-    not a dative) and then the infinitive, with no finite verb before it."""
+    """ "Следующее заседание клуба провести в октябре", "Финансирование учреждения
+    «Централизованная библиотечная система района» осуществлять …": a noun phrase (the
+    object, not a dative; a quoted name in it) and then the infinitive, with no finite verb
+    before it."""
     if not words or words[0].pos not in ("NOUN", "ADJ", "DET", "PROPN"):
         return False
-    for tok in words[1:7]:
+    for tok in words[1:12]:
         if is_inf(tok):
             return True
         if tok.pos not in ("NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ"):

@@ -40,7 +40,8 @@ from .affiliation import is_abbreviation, split_position
 from .context import Context
 from .names import normalize_person
 from .people import PersonMention, completes, find_people, fuller, same_person
-from .talks import clauses, continues_agenda, prose_talks, written_affiliation
+from .talk_topics import continues_agenda
+from .talks import clauses, prose_talks, written_affiliation
 
 # --------------------------------------------------------------------------- names
 

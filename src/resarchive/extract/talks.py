@@ -28,38 +28,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lemmas import lemma_set
 from ..rules.dots import mask_name_dots
-from ..rules.quotes import matching_quote, strip_outer_quotes
-from ..rules.words import word_set, word_table
 from .affiliation import is_position_word, split_position
+from .clause_words import OPENERS, WORD, Word, clause_end, has_entry, words_in
 from .context import Context
 from .morph import parses
 from .people import PersonMention
-from .phrases import phrase_nominative
+from .talk_topics import ABOUT, talk_of
 
-_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 _PRONOUN = re.compile(r"^\s*(?:Она|Он)\b")
-# Where a described topic ends: the clause's end, a relative clause, a new predicate.
-# Words that open a sentence, never a name: after "»" they show a sentence end the page lost.
-_OPENERS = r"С|Со|В|Во|На|По|О|Об|Для|При|Также|Затем|Далее|Кроме|После|Она|Он|Они|Это|Все"
-_CLAUSE_END = re.compile(
-    r"[.;:!?]|,\s*(?:[а-яё]+\s+)?котор|,\s*(?=[а-яё]+(?:ла|ли|л|вшись|в)\b)"
-    r"|(?<=»)\s+(?=(?:" + _OPENERS + r")\s)"
-    r"|\s(?:и|а также)\s(?=[а-яё]+л[аи]?\b)"
-)
-_ABOUT = re.compile(r"(?<![А-Яа-яЁё])(?:о|об|обо|про|О|Об|Обо|Про)\s")
-# "остановилась на выполнении …", "акцентировала внимание на …": the topic after "на".
-_DWELT_ON = re.compile(
-    r"(?:остановил\w*|(?:акцентировал|обратил|заострил)\w*\s+внимание)\s+на\s", re.I
-)
-_WITH = re.compile(r"(?<![А-Яа-яЁё])(?:с|со)\s")
-_DEVOTED = re.compile(r"(?<![А-Яа-яЁё])посвящ[её]нн?\w*\s")
-# Between a talk noun or verb and its title: an adjective at most, "на тему", a dash.
-_TITLE_GAP = re.compile(
-    r"\s*(?:[а-яё]+(?:ом|ем|ой|ей|ым|им|ую)\s+)?(?:на\s+тему|по\s+теме|под\s+названием)?"
-    r"\s*[:–—-]?\s*$"
-)
 _PASSIVE = re.compile(
     r"\b(?:был[аио]?|были)\s+(?:подготовлен|сделан|представлен|проведен|проведён)"
 )
@@ -75,33 +52,13 @@ class ProseTalk:
     shared: bool  # the talk is told of several persons at once ("подвели итоги")
 
 
-@dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def lemmas(self) -> frozenset[str]:
-        return lemma_set(self.text)
-
-
-def _words(text: str, start: int, end: int) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-
-
-def _has(words: list[_Word], name: str) -> list[_Word]:
-    entries = word_set(name)
-    return [w for w in words if w.lemmas & entries]
-
-
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence's clauses for talks: split at ";" and after an introducing colon
     ("выступили: А …; Б …")."""
     out, pos = [], start
     masked = mask_name_dots(text[start:end])
     # ";", an introducing colon, and a sentence end the page lost after a quote ("…» С …").
-    for m in re.finditer(r";|:(?=\s*[А-ЯЁ])|(?<=»)\s+(?=(?:" + _OPENERS + r")\s)", masked):
+    for m in re.finditer(r";|:(?=\s*[А-ЯЁ])|(?<=»)\s+(?=(?:" + OPENERS + r")\s)", masked):
         out.append((pos, start + m.start()))
         pos = start + m.end()
     out.append((pos, end))
@@ -120,30 +77,31 @@ def prose_talks(
     `last` the person named just before (for "Она рассказала …"), `inherited` whether an
     introducing clause ("с докладами выступили:") already said these are talks."""
     text = ctx.text
-    words = _words(text, start, end)
+    words = words_in(text, start, end)
     orgs = [(s.start, s.stop) for s in ctx.doc.spans if s.type == "ORG"]
     nouns = [
         w
-        for w in _has(words, "talk_nouns")
+        for w in has_entry(words, "talk_nouns")
         if not _in_quotes(text, start, w.start) and not any(a <= w.start < b for a, b in orgs)
     ]
     # "С вопросом «X» выступила …": a question given a title is a talk.
     nouns += [
-        _Word(q.start(1), q.end(1), q.group(1))
+        Word(q.start(1), q.end(1), q.group(1))
         for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
         if q.start() >= start
     ]
     nouns.sort(key=lambda w: w.start)
-    verbs = [w for w in _has(words, "speech_verbs") if not _full_participle(w)]
+    verbs = [w for w in has_entry(words, "speech_verbs") if not _full_participle(w)]
     if nouns:
-        verbs += [w for w in _has(words, "talk_support_verbs") if not _full_participle(w)]
+        verbs += [w for w in has_entry(words, "talk_support_verbs") if not _full_participle(w)]
         verbs.sort(key=lambda w: w.start)
-    if not verbs and not nouns and not inherited:
+    named_speakers = bool(has_entry(words, "speaker_nouns"))  # "В числе докладчиков были …"
+    if not verbs and not nouns and not inherited and not named_speakers:
         return []
-    said = _has(words, "speech_verbs") + _has(words, "talk_support_verbs")
+    said = has_entry(words, "speech_verbs") + has_entry(words, "talk_support_verbs")
     if said and all(_instruction(w) for w in said):
         return []  # "Отделу (Жуков Д. А.) подготовить обзор": an instruction, not a report
-    if _has(words, "greeting_words") and not nouns and not _real_speech(verbs):
+    if has_entry(words, "greeting_words") and not nouns and not _real_speech(verbs):
         return []
     if _only_a_role(verbs, words):
         return []  # "Модератором выступила …": a role at the event, not a talk
@@ -154,7 +112,7 @@ def prose_talks(
         speakers = [last]
     if not speakers:
         return []
-    talk = _talk(ctx, start, end, verbs, nouns, speakers)
+    talk = talk_of(ctx, start, end, verbs, nouns, speakers)
     found = [_affiliation(ctx, start, end, m, verbs, speakers) for m in speakers]
     if len(found) > 1 and found[0][0] and _plural_head(found[0][0]):
         # "Библиотекари городской детской библиотеки, В. А. Федорова и Н. А. Прохорова":
@@ -167,22 +125,22 @@ def prose_talks(
 
 
 def _plural_head(position: str) -> bool:
-    word = _WORD.match(position)
+    word = WORD.match(position)
     return bool(word) and all("plur" in p.tag for p in parses(word.group())[:1])
 
 
-def _full_participle(w: _Word) -> bool:
+def _full_participle(w: Word) -> bool:
     """Not a told action: "проведенную работу", "ведущий библиограф" (an attribute, a
     position), "подготовить обзор" (an instruction). A told action is a finite verb, a
     gerund or a short participle ("был подготовлен")."""
     return not any(p.tag.POS in ("VERB", "GRND", "PRTS") and p.score >= 0.1 for p in parses(w.text))
 
 
-def _instruction(w: _Word) -> bool:
+def _instruction(w: Word) -> bool:
     return any(p.tag.POS == "INFN" for p in parses(w.text)[:1])
 
 
-def _only_a_role(verbs: list[_Word], words: list[_Word]) -> bool:
+def _only_a_role(verbs: list[Word], words: list[Word]) -> bool:
     """ "Модератором выступила …": "выступить" with a role in the instrumental beside it."""
     if not verbs or any(not (v.lemmas & {"выступить", "выступать"}) for v in verbs):
         return False
@@ -190,7 +148,7 @@ def _only_a_role(verbs: list[_Word], words: list[_Word]) -> bool:
         if not (w.lemmas & {"выступить", "выступать"}):
             continue
         beside = words[max(0, k - 1) : k] + words[k + 1 : k + 2]
-        if any(_has([b], "not_talk_roles") and _instrumental(b.text) for b in beside):
+        if any(has_entry([b], "not_talk_roles") and _instrumental(b.text) for b in beside):
             return True
     return False
 
@@ -201,7 +159,7 @@ def _position_in(word: str, case: str) -> bool:
     return is_position_word(word) and any(case in p.tag for p in parses(word))
 
 
-def _gap(text: str, a: _Word, b: _Word) -> str:
+def _gap(text: str, a: Word, b: Word) -> str:
     return text[a.end : b.start].strip()
 
 
@@ -213,12 +171,12 @@ def _instrumental(word: str) -> bool:
     return any("ablt" in p.tag for p in parses(word))
 
 
-def _real_speech(verbs: list[_Word]) -> bool:
+def _real_speech(verbs: list[Word]) -> bool:
     """A speech verb other than "выступить" (which a greeting also uses)."""
     return any(not (w.lemmas & {"выступить", "выступать"}) for w in verbs)
 
 
-def _is_speaker(text: str, m: PersonMention, nouns: list[_Word]) -> bool:
+def _is_speaker(text: str, m: PersonMention, nouns: list[Word]) -> bool:
     if m.case in (None, "nomn"):
         return True
     if m.case == "gent" and any(n.end <= m.start and m.start - n.end < 120 for n in nouns):
@@ -227,205 +185,15 @@ def _is_speaker(text: str, m: PersonMention, nouns: list[_Word]) -> bool:
     return bool(_PASSIVE.search(text, m.end, m.end + 40))
 
 
-def _spoken_of(text: str, m: PersonMention, verbs: list[_Word]) -> bool:
+def _spoken_of(text: str, m: PersonMention, verbs: list[Word]) -> bool:
     """ "рассказала о жизни нашего земляка – Д. А. Папанова": a person the talk is about."""
     told = [v for v in verbs if v.end <= m.start]
-    return bool(told) and bool(_ABOUT.search(text, told[-1].end, m.start))
+    return bool(told) and bool(ABOUT.search(text, told[-1].end, m.start))
 
 
 def _in_quotes(text: str, line_start: int, pos: int) -> bool:
     before = text[line_start:pos]
     return before.count("«") > before.count("»")
-
-
-# --------------------------------------------------------------------------- the talk
-
-
-def _talk(ctx: Context, start, end, verbs, nouns, speakers) -> str | None:
-    text = ctx.text
-    anchors = sorted([*verbs, *nouns], key=lambda w: w.start)
-    found = _title_after(text, end, anchors, speakers) or agenda_item(ctx, start, end)
-    finders = (_devoted_to, _about_phrase, _dwelt_on, _acquainted_with, _noun_phrase, _verb_object)
-    for finder in finders:
-        if found:
-            break
-        found = finder(text, start, end, verbs, nouns, speakers)
-    return found
-
-
-_ON_ITEM = re.compile(r"(?<![А-Яа-яЁё])[Пп]о\s+(?P<n>\d+|[а-яё]+)(?:-?м|-?ому)?\s+вопросу")
-_AGENDA = re.compile(
-    r"^\W*(?:повестка(?:\s+дня)?|вопросы(?:\s+повестки)?|на\s+повестке(?:\s+дня)?)\W*$", re.I
-)
-
-
-def continues_agenda(clause: str) -> bool:
-    """ "По второму вопросу – Жуков Д. А., …": an agenda talk told without its verb."""
-    if not _ON_ITEM.match(clause.strip()):
-        return False
-    return not any(parses(w)[0].tag.POS == "VERB" for w in _WORD.findall(clause) if parses(w))
-
-
-def agenda_item(ctx: Context, start: int, end: int) -> str | None:
-    """ "По второму вопросу выступил …": the second item of the agenda ("Повестка дня:").
-
-    >>> from resarchive.extract.context import read_context
-    >>> lines = ["Повестка дня:", "1. О плане на год.", "2. Об итогах конкурса.",
-    ...          "По второму вопросу выступила Иванова А. А."]
-    >>> ctx = read_context(chr(10).join(lines))
-    >>> agenda_item(ctx, ctx.text.index("По"), len(ctx.text))
-    'Об итогах конкурса'
-    """
-    m = _ON_ITEM.search(ctx.text, start, end)
-    if not m:
-        return None
-    word = m.group("n")
-    n = int(word) if word.isdigit() else None
-    if n is None:
-        table = word_table("ordinals")
-        n = next((int(table[lem]) for lem in sorted(lemma_set(word)) if lem in table), None)
-    for section in ctx.layout.sections:
-        if not _AGENDA.match(section.intro.text):
-            continue
-        items = [line for line in section.lines if line.marker and line.marker.kind == "num"]
-        item = next((line for line in items if line.marker.number == n), None)
-        if item is not None:
-            return item.body.strip(" .;") or None
-    return None
-
-
-def _title_after(text: str, end: int, anchors: list[_Word], speakers) -> str | None:
-    """A quoted title right after a talk noun or verb ("с докладом «X»", "в своем
-    выступлении «X»", "на тему «X»")."""
-    for a in anchors:
-        m = re.compile(r"[«\"“]").search(text, a.end, end)
-        if m is None or not _TITLE_GAP.fullmatch(text[a.end : m.start()]):
-            continue
-        close = matching_quote(text, m.start(), end)
-        if close is None:
-            continue
-        title = strip_outer_quotes(text[m.start() : close + 1])
-        if title:
-            return title
-    return None
-
-
-def _clause_end(text: str, pos: int, end: int, speakers) -> int:
-    masked = mask_name_dots(text[pos:end])
-    m = _CLAUSE_END.search(masked)
-    stop = pos + m.start() if m else end
-    for s in speakers:
-        if pos < s.start < stop:
-            stop = s.start
-    return stop
-
-
-def _tidy(phrase: str, lower: bool = True) -> str | None:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,–—-")
-    if len(_WORD.findall(phrase)) < 2:
-        return None
-    return phrase[:1].lower() + phrase[1:] if lower and not phrase[:2].isupper() else phrase
-
-
-def _devoted_to(text, start, end, verbs, nouns, speakers) -> str | None:
-    """ "с доклада специалиста … Татьяны Лучковой, посвященного оптимизации …": the topic
-    a talk noun's "посвящённый" names after its author."""
-    m = _DEVOTED.search(text, start, end)
-    if not m or not any(n.end <= s.start < m.start() for n in nouns for s in speakers):
-        return None
-    return _tidy(text[m.end() : _clause_end(text, m.end(), end, speakers)])
-
-
-def _about_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
-    """ "рассказала о реализации …", "О роли … рассказала": the topic with its preposition."""
-    for m in _ABOUT.finditer(text, start, end):
-        near_verb = any(0 <= m.start() - v.end <= 25 for v in verbs)
-        opens = not text[start : m.start()].strip()
-        if not (near_verb or opens):
-            continue
-        stop = _clause_end(text, m.start(), end, speakers)
-        if opens:
-            stop = min([stop] + [v.start for v in verbs if v.start > m.start()])
-        found = _tidy(text[m.start() : stop], lower=not opens)
-        if found:
-            # "рассказал о том, что сделано …": the topic is what follows "что"/"как".
-            that = re.match(r"(?:о|об)\s+том,?\s+(?=(?:что|как|чем|какие)\s)", found, re.I)
-            return found[that.end() :] if that else found
-    return None
-
-
-def _dwelt_on(text, start, end, verbs, nouns, speakers) -> str | None:
-    """ "подробнее остановилась на выполнении …", "акцентировала внимание на …"."""
-    m = _DWELT_ON.search(text, start, end)
-    return _tidy(text[m.end() : _clause_end(text, m.end(), end, speakers)]) if m else None
-
-
-def _acquainted_with(text, start, end, verbs, nouns, speakers) -> str | None:
-    """ "познакомила коллег со списком литературы …": what the listeners learned of."""
-    for v in verbs:
-        if not (v.lemmas & {"познакомить", "знакомить", "ознакомить", "ознакомлять"}):
-            continue
-        m = _WITH.search(text, v.end, end)
-        if m:
-            stop = _clause_end(text, m.end(), end, speakers)
-            return _nominative_phrase(text, m.end(), stop)
-    return None
-
-
-def _nominative_phrase(text: str, start: int, stop: int) -> str | None:
-    """A noun phrase put into the nominative by its head ("со списком литературы …")."""
-    words = _words(text, start, stop)
-    head = next((w for w in words if any(p.tag.POS == "NOUN" for p in parses(w.text)[:1])), None)
-    if head is None:
-        return _tidy(text[start:stop])
-    return _tidy(phrase_nominative(text[start : head.end]) + text[head.end : stop])
-
-
-def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
-    """ "С обзором периодических изданий выступила" -> "обзор периодических изданий"."""
-    for n in nouns:
-        stop = _clause_end(text, n.end, end, speakers)
-        stop = min([stop] + [v.start for v in verbs if v.start > n.end])
-        tail = text[n.end : stop]
-        if not tail.strip() or tail[:1] not in " " or not _WORD.match(tail.strip()):
-            continue  # "в своем выступлении, на примере …": no words of its own
-        first = _adjectives_before(text, start, n)
-        found = _tidy(phrase_nominative(text[first : n.end]) + tail)
-        if found:
-            return found
-    return None
-
-
-def _adjectives_before(text: str, start: int, noun: _Word) -> int:
-    """Where the adjectives before a talk noun start ("аналитическим докладом")."""
-    pos = noun.start
-    for w in reversed(_words(text, start, noun.start)):
-        ending = re.search(r"(?:ым|им|ой|ей|ую|юю|ый|ий|ая|яя)$", w.text)
-        if text[w.end : pos].strip() or not ending:
-            break
-        pos = w.start
-    return pos
-
-
-def _verb_object(text, start, end, verbs, nouns, speakers) -> str | None:
-    """What a presenting verb presents: after it ("осветила актуальные вопросы …"), or
-    before it when the clause opens with it ("Основные направления … озвучили …")."""
-    presenting = word_set("presenting_verbs")
-    for v in verbs:
-        if not (v.lemmas & presenting):
-            continue
-        stop = _clause_end(text, v.end, end, speakers)
-        after = text[v.end : stop]
-        if after.strip() and not any(v.end <= s.start <= stop for s in speakers):
-            found = _tidy(after)
-            if found and not re.match(r"(?:с|со|перед|по|в|на)\s", found):
-                return found
-        before = text[start : v.start].strip()
-        if before[:1].isupper() and not any(s.start < v.start for s in speakers):
-            found = _tidy(before)
-            if found and not re.match(r"(?:в|на|с|по|во|со)\s", found):
-                return found
-    return None
 
 
 # --------------------------------------------------------------------------- position
@@ -440,30 +208,33 @@ def written_affiliation(ctx: Context, m: PersonMention) -> tuple[str | None, str
 
 
 def _affiliation(
-    ctx: Context, start: int, end: int, m: PersonMention, verbs: list[_Word], speakers
+    ctx: Context, start: int, end: int, m: PersonMention, verbs: list[Word], speakers
 ) -> tuple[str | None, str | None]:
     """The position and organization written beside the name, as written: before it
     ("заместитель директора … А. Н. Маслова"), else after it (", библиотекарь …", "(…)")."""
     before = _position_before(ctx, start, m, verbs, speakers)
     shared = None
+    text = ctx.text
+    after = text[m.end : end]
     if before:
         position, organization = split_position(before)
+        bracket = re.match(r"\s*\(([^()]+)\)", after)
+        if position and not organization and bracket:
+            organization = bracket.group(1).strip()  # "зав. отделом А. П. Сметанина (X)"
         if (position or organization) and not (position and _plural_head(position)):
             return position, organization
         shared = position, organization  # "Библиотекари …, X, библиотекарь МКОУ …, и Y"
-    text = ctx.text
-    after = text[m.end : end]
     if after.lstrip().startswith("("):
         inside = after.lstrip()[1:].split(")", 1)[0].strip()
         return split_position(inside) if inside else (None, None)
     from_ = re.match(r"\s+из\s+(?=[А-ЯЁ«])", after)
     if from_:  # "Навалихина Наталья Вячеславовна из МКОУ СОШ с. Полом"
-        stop = _clause_end(text, m.end + from_.end(), end, speakers)
+        stop = clause_end(text, m.end + from_.end(), end, speakers)
         org = re.sub(r"\s+и\s*$", "", text[m.end + from_.end() : stop]).strip(" ,")
         return (shared[0] if shared else None), org or None
     if not after.startswith(","):
         return shared or (None, None)
-    stop = _clause_end(text, m.end + 1, end, speakers)
+    stop = clause_end(text, m.end + 1, end, speakers)
     stop = min([stop] + [v.start for v in verbs if v.start > m.end])
     # ", с консультацией на тему …": what follows the position is not part of it.
     tail = re.search(r",\s*(?:с|со|на|о|об|в|по)\s", text[m.end + 1 : stop])
@@ -474,12 +245,31 @@ def _affiliation(
     return shared or (None, None)
 
 
+def _next_comma(text: str, pos: int, end: int) -> int:
+    """The first comma in text[pos:end] outside quotes and brackets (`pos` when none)."""
+    depth = 0
+    for i in range(pos, end):
+        ch = text[i]
+        depth += ch in "«(" and 1 or ch in "»)" and -1 or 0
+        if ch == "," and depth <= 0:
+            return i + 1
+    return pos
+
+
 def _position_before(ctx: Context, start: int, m: PersonMention, verbs, speakers) -> str | None:
     """The words from the first position noun before the name up to it, within the clause
     and after the verb or the previous person."""
     left = max([start] + [v.end for v in verbs if v.end <= m.start])
-    left = max([left] + [s.end for s in speakers if s.end <= m.start])
-    words = _words(ctx.text, left, m.start)
+    previous = [s for s in speakers if s.end <= m.start]
+    if previous and previous[-1].end >= left:
+        left = previous[-1].end
+        if ctx.text.startswith(",", left) and not _position_before(
+            ctx, start, previous[-1], verbs, previous[:-1]
+        ):
+            # "Н. В. Ильина, директор МУК «ЦБС», зав. отделом А. П. Сметанина": what follows
+            # a person without a position before the name, up to the comma, is that person's
+            left = _next_comma(ctx.text, left + 1, m.start)
+    words = words_in(ctx.text, left, m.start)
     case = m.case or "nomn"
     k = next((i for i, w in enumerate(words) if _position_in(w.text, case)), None)
     if k is None:

@@ -23,9 +23,9 @@ from ..lemmas import lemma_set
 from ..record.parse import RecordProblem
 from . import connection, schema
 from .refresh import WORKERS, RefreshReport, refresh
-from .schema import INDEX_NAME, Hit, Search
+from .schema import INDEX_NAME, Hit, Search, Summary
 
-__all__ = ["INDEX_NAME", "WORKERS", "Hit", "Index", "RefreshReport", "Search"]
+__all__ = ["INDEX_NAME", "WORKERS", "Hit", "Index", "RefreshReport", "Search", "Summary"]
 
 
 class Index:
@@ -41,7 +41,13 @@ class Index:
 
     @property
     def con(self) -> sqlite3.Connection:
+        """The connection, opened on first use, after the archive's own files are checked
+        (`archive_checks.check_archive`: raises ArchiveError for a file given as the
+        archive, a folder that is not one, raw/ or structured/ linking out of it)."""
         if self._con is None:
+            from ..archive_checks import check_archive
+
+            check_archive(self.archive.root)
             self._con = connection.open_index(self.archive.root, self.path)
         return self._con
 
@@ -59,16 +65,26 @@ class Index:
     def reset(self) -> None:
         """Forget everything: the next refresh re-reads every record (validate --full)."""
         self.close()
-        connection.remove_files(self.path)
+        try:
+            connection.remove_files(self.path)
+        except OSError:  # a read-only archive: the next connection is in memory anyway
+            self._con = connection.memory()
 
     # -- refreshing -----------------------------------------------------------------
 
     def refresh(self, *, check: bool = False) -> RefreshReport:
         """Bring the index in step with structured/. With `check` (validate), also check
-        every record's raw file and spans that changed or were never checked."""
+        every record's raw file and spans that changed or were never checked.
+
+        An index that cannot be written (a read-only archive, a full disk) is replaced by
+        one in memory for this command: the answer is the same, only slower."""
         try:
             return refresh(self.con, self.archive, check, self.workers)
         except sqlite3.DatabaseError as exc:
+            if connection.cannot_write(exc):
+                self.close()
+                self._con = connection.memory()
+                return refresh(self._con, self.archive, check, self.workers)
             if not connection.is_broken(exc):
                 raise
             # Corrupted under us (or by a crash mid-write of a broken disk): start over.
@@ -104,8 +120,8 @@ class Index:
     def _problems(self, sql: str) -> list[RecordProblem]:
         structured = self.archive.structured
         return [
-            RecordProblem(structured / f, field or "", message, line)
-            for f, line, field, message in self.con.execute(sql)
+            RecordProblem(structured / f, field or "", message, line, col)
+            for f, line, col, field, message in self.con.execute(sql)
         ]
 
     # -- counts (stats) ---------------------------------------------------------------
@@ -137,6 +153,16 @@ class Index:
             (self.con.execute(schema.SPELLING_SQL, (kind, lkey)).fetchone()[0], n)
             for lkey, n in rows
         ]
+
+    def summaries(self) -> dict[int, Summary]:
+        """Every readable record's title, reviewed flag, list counts and stored warnings,
+        by rid (a `Hit`'s `rid`): what the web app's list of records shows."""
+        import json
+
+        return {
+            rid: Summary(title, bool(reviewed), *counts, tuple(json.loads(warnings)))
+            for rid, title, reviewed, *counts, warnings in self.con.execute(schema.SUMMARIES_SQL)
+        }
 
     # -- searching (query, export) ------------------------------------------------------
 

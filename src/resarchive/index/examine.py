@@ -9,6 +9,7 @@ commands never do, so they never re-extract a .docx or .pdf.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
     from ..archive import Archive
     from ..record.models import Record
 
-Problem = tuple[int | None, str, str]  # line, field, message
+Problem = tuple[int | None, int | None, str, str]  # line, column, field, message
+FIELDS = 19  # the `records` columns from `plain` on: `plain` and what `_fields` gives
 
 
 class Examined(NamedTuple):
@@ -35,29 +37,35 @@ class Examined(NamedTuple):
     checked: bool = False
     plain: bool = False
     fields: tuple = ()  # id, sha256, source file, raw size, raw mtime, start, end, type,
-    # event, place, recommendations: the `records` columns after `plain`
+    # event, place, recommendations, title, reviewed, organization, person, place and
+    # speaker counts, warnings: the `records` columns after `plain`
     names: list[tuple[str, str, str, str, int | None]] = []  # kind, role, key, name, rec
     texts: list[tuple[int, str]] = []  # slot, its lemmas joined by spaces
     new_forms: list[tuple[str, str]] = []  # word forms met for the first time
 
 
 def examine(archive: Archive, file: str, size: int, mtime: int, check: bool) -> Examined:
-    """Read and parse one record file; with `check`, check its raw file and spans too."""
-    from ..record.parse import RecordProblem, parse_record
+    """Read and parse one record file; with `check`, check its raw file and spans too.
+
+    The file is read as `archive.read_record_text` reads it: a FIFO, a device or a link
+    is a problem of its own, never opened or followed."""
+    from ..archive import read_record_text
+    from ..errors import ResarchiveError
+    from ..record.parse import read_record
 
     path = archive.structured / file
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_record_text(path)
     except FileNotFoundError:
         return Examined(file, size, mtime, "gone", [])
-    except (OSError, UnicodeDecodeError) as exc:
-        return Examined(file, size, mtime, "bad", [(None, "", f"cannot read: {exc}")], True)
+    except ResarchiveError as exc:
+        return Examined(file, size, mtime, "bad", [(None, None, "", str(exc))], True)
     parsed = fast_parse(text)
-    if parsed is None:  # the slow path words the problem exactly as everywhere else
-        found = parse_record(path, text)
-        if isinstance(found, RecordProblem):
-            problem = (found.line, found.field, found.message)
-            return Examined(file, size, mtime, "bad", [problem], True)
+    if parsed is None:  # the slow path words the problems exactly as everywhere else
+        found = read_record(path, text)
+        if isinstance(found, list):
+            problems = [(p.line, p.column, p.field, p.message) for p in found]
+            return Examined(file, size, mtime, "bad", problems, True)
         record, plain = found, False
     else:
         record, data = parsed
@@ -66,7 +74,9 @@ def examine(archive: Archive, file: str, size: int, mtime: int, check: bool) -> 
     problems: list[Problem] = []
     if check:
         raw_stat = _raw_stat(archive, record)
-        problems = [(p.line, p.field, p.message) for p in _checks(archive, path, record)]
+        problems = [
+            (p.line, p.column, p.field, p.message) for p in _checks(archive, path, record, text)
+        ]
     return Examined(
         file, size, mtime, "ok", problems, check, plain, _fields(record, *raw_stat),
         _names(record), _texts(record), _drain_new_forms(),
@@ -82,6 +92,9 @@ def _fields(record: Record, raw_size: int | None, raw_mtime: int | None) -> tupl
         record.id, record.source.sha256, record.source.file, raw_size, raw_mtime,
         start.isoformat() if start else None, end.isoformat() if end else None, e.type,
         e.name or record.document.title, e.place, len(record.recommendations),
+        record.document.title, record.reviewed, len(record.organizations), len(record.persons),
+        len(record.places), len(record.speakers),
+        json.dumps(record.warnings, ensure_ascii=False),
     )  # fmt: skip
 
 
@@ -104,10 +117,10 @@ def _raw_stat(archive: Archive, record: Record) -> tuple[int | None, int | None]
     return st.st_size, st.st_mtime_ns
 
 
-def _checks(archive: Archive, path: Path, record: Record) -> list:
+def _checks(archive: Archive, path: Path, record: Record, text: str) -> list:
     from ..record.checks import check_record
 
-    return check_record(archive, path, record)
+    return check_record(archive, path, record, text)
 
 
 def _names(record: Record) -> list[tuple[str, str, str, str, int | None]]:

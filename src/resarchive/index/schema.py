@@ -2,9 +2,10 @@
 
 Tables:
 - `records`: one row per record file (parsed or not), with what filters, sorting, the
-  terminal table, stats and validate need; `ok` says whether it parsed, `checked` whether
-  `validate` has checked its raw file and spans in this state, `plain` whether its YAML is
-  exactly its JSON form (printing it then needs no pydantic).
+  terminal table, stats, validate and the web app's list of records (`Summary`) need; `ok`
+  says whether it parsed, `checked` whether `validate` has checked its raw file and spans
+  in this state, `plain` whether its YAML is exactly its JSON form (printing it then needs
+  no pydantic).
 - `problems`: what parsing (unreadable files) and `check_record` found, per record file.
 - `names`: every distinct name (organization, person, place, addressee) once, with its
   lemma key; `name_lemmas` maps each lemma a name's words may have to the name, so a
@@ -32,7 +33,7 @@ from typing import NamedTuple
 
 INDEX_NAME = ".index.sqlite"
 # Bump when the tables or what goes into them change: old indexes are rebuilt.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 # A file modified this close to when we looked at it may change again within the same
 # mtime tick unnoticed ("racily clean", as git calls it): its mtime is stored as -1, so
 # the next refresh reads it again.
@@ -40,11 +41,6 @@ RACY_NS = 1_000_000_000
 SLOT_BITS = 16
 FIRST_REC_SLOT = 2
 _SLOT_MASK = (1 << SLOT_BITS) - 1
-
-TABLES = frozenset(
-    {"meta", "records", "snapshot", "problems", "names", "name_lemmas", "record_names"}
-    | {"forms", "lemmas", "texts"}
-)
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
@@ -57,14 +53,18 @@ CREATE TABLE records (
     checked INTEGER NOT NULL,
     plain INTEGER,
     id TEXT, sha256 TEXT, source_file TEXT, raw_size INTEGER, raw_mtime INTEGER,
-    start TEXT, "end" TEXT, type TEXT, event TEXT, place TEXT, n_recs INTEGER
+    start TEXT, "end" TEXT, type TEXT, event TEXT, place TEXT, n_recs INTEGER,
+    title TEXT, reviewed INTEGER, n_orgs INTEGER, n_persons INTEGER, n_places INTEGER,
+    n_speakers INTEGER, warnings TEXT
 );
 CREATE INDEX records_id ON records(id);
 CREATE INDEX records_sha ON records(sha256);
 CREATE TABLE snapshot (
     id INTEGER PRIMARY KEY CHECK (id = 0), keys TEXT, names TEXT, dir_mtime INTEGER
 );
-CREATE TABLE problems (rid INTEGER NOT NULL, line INTEGER, field TEXT, message TEXT);
+CREATE TABLE problems (
+    rid INTEGER NOT NULL, line INTEGER, col INTEGER, field TEXT, message TEXT
+);
 CREATE INDEX problems_rid ON problems(rid);
 CREATE TABLE names (
     nid INTEGER PRIMARY KEY, kind TEXT NOT NULL, folded TEXT NOT NULL,
@@ -122,24 +122,21 @@ def schema_version() -> int:
 
 
 def expected_meta() -> dict[str, str]:
+    """What the index was built for; any difference rebuilds it. The problems it stores
+    are worded in the interface's language, so that is part of it too."""
+    from ..i18n import language
+
     return {
         "index_format": str(INDEX_FORMAT),
         "schema_version": str(schema_version()),
         "gazetteer": _gazetteer_key(),
+        "language": language(),
     }
 
 
 META_SQL = "SELECT key, value FROM meta"
-TABLES_SQL = "SELECT name FROM sqlite_master WHERE type = 'table'"
-# What a rebuild drops (FTS5's shadow tables go with their virtual table).
-DROPPABLE_SQL = (
-    "SELECT name FROM sqlite_master WHERE type = 'table' "
-    "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'texts_%'"
-)
-
-
-def drop_sql(table: str) -> str:
-    return f'DROP TABLE IF EXISTS "{table}"'
+# Every object of the database, to compare with a freshly built index (connection.py).
+MASTER_SQL = "SELECT type, name, tbl_name, sql FROM sqlite_master"
 
 
 def schema_statements() -> list[str]:
@@ -169,12 +166,12 @@ FORM_SQL = "SELECT lemmas FROM forms WHERE form = ?"
 # -- problems and counts -----------------------------------------------------------------
 
 PROBLEMS_SQL = (
-    "SELECT r.file, p.line, p.field, p.message FROM problems p "
+    "SELECT r.file, p.line, p.col, p.field, p.message FROM problems p "
     "JOIN records r USING (rid) ORDER BY r.file, p.rowid"
 )
 UNREADABLE_SQL = (
-    "SELECT r.file, p.line, p.field, p.message FROM records r "
-    "JOIN problems p USING (rid) WHERE r.ok = 0 ORDER BY r.file"
+    "SELECT r.file, p.line, p.col, p.field, p.message FROM records r "
+    "JOIN problems p USING (rid) WHERE r.ok = 0 ORDER BY r.file, p.rowid"
 )
 _DUP = "SELECT {0} FROM records WHERE ok = 1 GROUP BY {0} HAVING count(*) > 1"
 # Records sharing an id or a source with another: SQL picks those few rows for
@@ -237,6 +234,25 @@ class Hit(NamedTuple):
     place: str | None
     recommendations: int
     plain: bool  # its YAML is exactly its JSON form
+
+
+class Summary(NamedTuple):
+    """What the web app's list shows of a record beside its `Hit`."""
+
+    title: str
+    reviewed: bool
+    organizations: int  # counts of each list
+    persons: int
+    places: int
+    speakers: int
+    warnings: tuple[str, ...]  # as stored in the record (English, "field: message")
+
+
+# Every readable record's `Summary` columns, after its rid; warnings as a JSON list.
+SUMMARIES_SQL = (
+    "SELECT rid, title, reviewed, n_orgs, n_persons, n_places, n_speakers, warnings "
+    "FROM records WHERE ok = 1"
+)
 
 
 class Search(NamedTuple):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ..lemmas import inflections, lemma, lemma_set, words
 from . import schema
-from .examine import Examined
+from .examine import FIELDS, Examined
 from .schema import RACY_NS
 
 _DELETES = [
@@ -23,8 +23,9 @@ _DELETES = [
 ]
 _INSERT_RECORD = (
     "INSERT INTO records (file, size, mtime, ok, checked, plain, id, sha256, source_file, "
-    'raw_size, raw_mtime, start, "end", type, event, place, n_recs) '
-    f"VALUES (?, ?, ?, ?, ?, {', '.join('?' * 12)})"
+    'raw_size, raw_mtime, start, "end", type, event, place, n_recs, title, reviewed, n_orgs, '
+    "n_persons, n_places, n_speakers, warnings) "
+    f"VALUES (?, ?, ?, ?, ?, {', '.join('?' * FIELDS)})"
 )
 
 
@@ -60,14 +61,14 @@ class Writer:
         if found.new_forms:
             con.executemany("INSERT OR IGNORE INTO forms VALUES (?, ?)", found.new_forms)
         ok = found.status == "ok"
-        fields = found.fields if ok else (None,) * 11
+        fields = found.fields if ok else (None,) * (FIELDS - 1)
         cur = con.execute(
             _INSERT_RECORD,
             (found.file, found.size, mtime, ok, found.checked, found.plain, *fields),
         )
         rid = cur.lastrowid
         con.executemany(
-            "INSERT INTO problems VALUES (?, ?, ?, ?)", [(rid, *p) for p in found.problems]
+            "INSERT INTO problems VALUES (?, ?, ?, ?, ?)", [(rid, *p) for p in found.problems]
         )
         if not ok:
             return

@@ -46,15 +46,30 @@ _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "kib": 1024, "m": 1024**2, "mb":
           "mib": 1024**2, "g": 1024**3, "gb": 1024**3, "gib": 1024**3}  # fmt: skip
 
 
+# The largest --max-size: a file and its text are read whole within the fence's 1 GB.
+MAX_SIZE_LIMIT = 1024**3
+
+
 def parse_size(text: str) -> int:
-    """`5MB`, `200KB`, `1.5M` or plain bytes (`300000`) as a byte count; KB = 1024 bytes."""
-    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
+    """`5MB`, `200KB`, `1.5M` or plain bytes (`300000`) as a byte count; KB = 1024 bytes.
+
+    Raises ValueError (a usage error, exit 2) for anything else, zero, or a size over
+    1 GB (`MAX_SIZE_LIMIT`).
+
+    >>> parse_size("5MB"), parse_size("1.5k")
+    (5242880, 1536)
+    """
+    m = re.fullmatch(r"\s*(\d{1,30}(?:\.\d{1,30})?)\s*([a-zA-Z]*)\s*", text)
     unit = m.group(2).lower() if m else None
     if m is None or unit not in _UNITS:
         raise ValueError(f"{text!r} is not a size like 5MB, 200KB or 300000 (bytes)")
-    size = int(float(m.group(1)) * _UNITS[unit])
+    from decimal import Decimal
+
+    size = int(Decimal(m.group(1)) * _UNITS[unit])
     if size <= 0:
         raise ValueError(f"{text!r}: the size must be above zero")
+    if size > MAX_SIZE_LIMIT:
+        raise ValueError(f"{text!r}: the size must be at most 1GB")
     return size
 
 

@@ -19,8 +19,16 @@ import re
 
 # Per line: indentation, the rest, and within the rest a "- ", a key and the value.
 _LINE = re.compile(r"^( *)((- )?(?:([a-z_][a-z0-9_]*):(?: |$))?(.*))$", re.MULTILINE)
-_SPAN = re.compile(r"\[(?:(?:0|[1-9][0-9]*)(?:, (?:0|[1-9][0-9]*))*)?\]\Z")
-_PAIR = re.compile(r"\[(0|[1-9][0-9]*), (0|[1-9][0-9]*)\]\Z")  # a span, most lists
+# Integers of at most 18 digits (safe_yaml.MAX_INT_DIGITS): a longer one goes to safe_yaml,
+# which reports it (int() of 4300+ digits is a ValueError in CPython).
+_SPAN = re.compile(r"\[(?:(?:0|[1-9][0-9]{0,17})(?:, (?:0|[1-9][0-9]{0,17}))*)?\]\Z")
+_PAIR = re.compile(r"\[(0|[1-9][0-9]{0,17}), (0|[1-9][0-9]{0,17})\]\Z")  # a span, most lists
+# Bounds, kept under safe_yaml's so that what this reader accepts safe_yaml accepts too:
+# a text of this many characters may hold no longer string, this many lines no longer
+# list, and without 12 spaces of indentation nothing nests 16 deep.
+_MAX_TEXT = 16_000_000
+_MAX_LINES = 100_000
+_DEEP = re.compile(r"^ {12}", re.MULTILINE)
 # Characters outside YAML's printable set, tabs and carriage returns, those YAML takes for
 # line breaks (\x85, \u2028, \u2029) and byte order marks: a text holding any goes to
 # libyaml. (A small class of what is out, not a negated one of what is in: compiling
@@ -101,10 +109,10 @@ def _scalar(s: str) -> object:
             body = body.replace("''", "'")
         return body
     if c == "[":
-        if _SPAN.match(s) is None:
+        if _SPAN.match(s) is None or s.count(",") >= _MAX_LINES:
             raise _Odd
         return [int(x) for x in s[1:-1].split(", ")] if len(s) > 2 else []
-    if s.isdigit() and s.isascii() and (c != "0" or s == "0"):
+    if s.isdigit() and s.isascii() and (c != "0" or s == "0") and len(s) <= 18:
         return int(s)
     if s == "{}":
         return {}
@@ -214,11 +222,13 @@ def load(text: str) -> dict | None:
     """The mapping `text` holds, when it is YAML as `render_record` writes it; else None."""
     if _UNUSUAL.search(text) or text.startswith(("---", "%")):
         return None
+    if len(text) > _MAX_TEXT or text.count("\n") > _MAX_LINES or _DEEP.search(text):
+        return None
     reader = _Reader(text)
     if not reader.n or reader.rows[0][0] or reader.rows[0][2]:
         return None
     try:
         data, end = reader.mapping(0, "")
-    except _Odd:
+    except (_Odd, RecursionError):
         return None
     return data if end == reader.n else None

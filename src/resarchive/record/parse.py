@@ -1,60 +1,67 @@
-"""Reading one record file: a Record, or a RecordProblem naming the file, the field and the line."""
+"""Reading one record file: a Record, or the problems of it, each naming the file, the
+line and column, the field and the cause in words a methodist can act on.
+
+The YAML is read by `canonical` (exactly what `ingest` writes, fast) or, for anything
+else, by `safe_yaml` (bounded, aliases refused, dates kept as text); the schema is
+pydantic's, and its errors are worded by `describe` and placed with the
+positions `safe_yaml` reads from the same text, so that a problem points at the
+offending key or value, nested fields included.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .problems import MAX_PROBLEMS, Places, RecordProblem, field_name
 
 if TYPE_CHECKING:  # pydantic loads only when a record is parsed
     from .models import Record
 
+__all__ = [
+    "MAX_PROBLEMS",
+    "MAX_RECORD_BYTES",
+    "Places",
+    "RecordProblem",
+    "field_name",
+    "parse_record",
+    "read_record",
+]
 
-@dataclass
-class RecordProblem:
-    """A record file that cannot be read as a Record: where and why."""
-
-    path: Path
-    field: str
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return (
-            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
-        )
+# A record is at most this many bytes (`ingest` writes a few dozen KB; the largest
+# extracted text allowed is 1 GB but a record holds its items, not the text).
+MAX_RECORD_BYTES = 64 * 1024**2
 
 
-def parse_record(path: Path, text: str) -> Record | RecordProblem:
-    """Read one record's YAML text; a problem names the file, the field and, if known, the line."""
-    import yaml
+def read_record(path: Path, text: str) -> Record | list[RecordProblem]:
+    """The Record in one record file's text, or its problems (at most MAX_PROBLEMS + 1)."""
     from pydantic import ValidationError
 
-    from . import yamlio
+    from . import canonical
     from .models import Record
+    from .safe_yaml import YamlProblem, load
 
-    try:
-        data = yamlio.load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return RecordProblem(path, "", f"YAML error: {problem}", mark.line + 1 if mark else None)
-    if not isinstance(data, dict):
-        return RecordProblem(path, "", "not a YAML mapping")
+    if len(text) > MAX_RECORD_BYTES:
+        from ..i18n import _
+
+        limit = MAX_RECORD_BYTES // 1024**2
+        message = _("a record file of over {limit} MB: not a record").format(limit=limit)
+        return [RecordProblem(path, "", message, 1, 1)]
+    data = canonical.load(text)
+    if data is None:
+        try:
+            data = load(text)
+        except YamlProblem as exc:
+            return [RecordProblem(path, field_name(exc.loc), exc.message, exc.line, exc.column)]
     try:
         return Record.model_validate(data)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"]) or "record"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        return RecordProblem(path, field, err["msg"] + more, _line_of_key(text, err["loc"]))
+        from .describe import describe
+
+        return describe(exc, data, path, Places(text))
 
 
-def _line_of_key(text: str, loc: tuple) -> int | None:
-    """The line where the top-level key of an error sits, to point a hand editor at it."""
-    if not loc or not isinstance(loc[0], str):
-        return None
-    m = re.search(rf"^{re.escape(loc[0])}:", text, re.MULTILINE)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+def parse_record(path: Path, text: str) -> Record | RecordProblem:
+    """Read one record's YAML text: the Record, or its first problem."""
+    found = read_record(path, text)
+    return found[0] if isinstance(found, list) else found

@@ -1640,7 +1640,20 @@ def h16(t):
             pl(t, "Ярославская область", "Ярославской области", "region"),
             pl(t, "Рыбинск", "г. Рыбинска", "city"),
         ],
-        "speakers": [],
+        "speakers": [
+            # discussants speak (the convention of the blind real-document gold, r1_07, r4_05)
+            spk(t, "Ильина Н. В.", "директор", "МУК «ЦБС г. Рыбинска»", None, "В обсуждении", "»."),
+            spk(t, "Сметанина А. П.", "зав. отделом", slep, None, "В обсуждении", "»."),
+            spk(
+                t,
+                "Дмитриева О. Л.",
+                "руководитель",
+                "волонтерского центра «Равные возможности»",
+                None,
+                "В обсуждении",
+                "».",
+            ),
+        ],
         "recommendations": recs,
         "warnings": ["document.adopted_on: not stated"],
     }
