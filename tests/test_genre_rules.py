@@ -133,6 +133,20 @@ def test_republic_list_stops_at_the_adjectives_of_another_head() -> None:
     ]
 
 
+def test_village_adjectives_of_library_names_are_not_places() -> None:
+    # r4_15 (Бологое, 2013): coordinated adjectives share one head; pymorphy guesses
+    # "Сеглинской" as a noun and "Рютинскую" as a verb, the -ск- suffix tells them.
+    text = (
+        "в зоне обслуживания Савинской, Сеглинской, Дубровской, Рютинской сельских "
+        "библиотек-филиалов администрация района постановляет:\n"
+        "б) Сеглинскую сельскую библиотеку-филиал;\n"
+        "г) Рютинскую сельскую библиотеку-филиал.\n"
+    )
+    assert [p.name for p in extract_places(ctx(text))] == []
+    orgs = {o.name for o in extract_organizations(ctx(text))}
+    assert "Сеглинская сельская библиотека-филиал" in orgs
+
+
 def test_part_of_a_dotted_name_is_not_a_place() -> None:
     text = "Зарегистрироваться на портале «Госуслуги.Культура.РФ» до 1 мая 2022 г.\n"
     assert [p.name for p in extract_places(ctx(text))] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .. import nlp
@@ -16,6 +17,20 @@ CASE_PREFERENCE = ("nomn", "datv", "gent", "accs", "loct", "ablt")
 def parses(word: str) -> tuple:
     """pymorphy3 analyses of a word (lower-cased), cached."""
     return tuple(nlp.morph().parse(word.lower().replace("ё", "е")))
+
+
+# A relative adjective of a place name, by its suffix -ск-/-цк- and an adjectival ending:
+# pymorphy3 guesses unknown village names as nouns or verbs ("Сеглинскую", "Рютинскую").
+_RELATIVE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ое|ого|ому|ом|ий|им|их|ими|ие)")
+
+
+def looks_relative_adjective(word: str) -> bool:
+    """A capitalized word shaped like an adjective made from a place name.
+
+    >>> [looks_relative_adjective(w) for w in ("Сеглинскую", "Рютинской", "Москва", "ЦБС")]
+    [True, True, False, False]
+    """
+    return _RELATIVE_ADJECTIVE.fullmatch(word) is not None
 
 
 def grams(p) -> set[str]:

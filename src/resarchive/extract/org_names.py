@@ -18,7 +18,7 @@ from ..rules.quotes import matching_quote
 from ..rules.words import is_entry, word_set
 from .affiliation import is_position_word
 from .context import Context
-from .morph import parses
+from .morph import looks_relative_adjective, parses
 from .phrases import phrase_nominative
 
 ABBR = r"[А-ЯЁ]{2,}[А-ЯЁа-яё]*"
@@ -216,10 +216,18 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         first
         and first[0].tag.POS == "NOUN"
         and not is_entry(words[0], "org_heads")
+        and not looks_relative_adjective(words[0])  # "Сеглинская": a guessed surname
         and ("anim" in first[0].tag or is_entry(words[0], "document_words"))
     ):
         return False  # "Участники секции", "Рекомендации вебинара": not a body
-    head = next((w for w in words if not any(is_adjective_parse(p) for p in parses(w))), None)
+    head = next(
+        (
+            w
+            for w in words
+            if not any(is_adjective_parse(p) for p in parses(w)) and not looks_relative_adjective(w)
+        ),
+        None,
+    )
     if head and is_entry(head, "org_heads") and _is_plural_nominative(words, head):
         return False  # "Сельские библиотеки района": a kind of institution, plural
     if c.legal_form is None and not c.capitalize and _strictly_inside_quotes(text, c):

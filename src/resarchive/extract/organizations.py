@@ -39,7 +39,7 @@ from ..rules import gazetteer
 from ..rules.words import is_entry
 from .affiliation import is_position_word
 from .context import Context
-from .morph import noun_gender, parses, singular_nominative
+from .morph import looks_relative_adjective, noun_gender, parses, singular_nominative
 from .org_names import ABBR, Candidate, close_quote, dedupe, is_adjective_parse, merge
 from .org_tails import CAP, REGION_TAIL, extend_right, genitive_tail, ministry_list
 
@@ -226,7 +226,11 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
             sentence_start = _sentence_start(line, w.start())
             j = i
             while j < len(words) and not _is_head_word(words[j].group()):
-                if not any(is_adjective_parse(p) for p in parses(words[j].group())) or j - i > 5:
+                word_j = words[j].group()
+                if j - i > 5 or not (
+                    any(is_adjective_parse(p) for p in parses(word_j))
+                    or looks_relative_adjective(word_j)
+                ):
                     j = len(words)
                     break
                 nxt = words[j + 1].start() if j + 1 < len(words) else len(line)

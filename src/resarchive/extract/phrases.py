@@ -113,10 +113,16 @@ def phrase_nominative(text: str, prefer_singular: bool = True) -> str:
 
 def _agrees_with_next(ps, following: str) -> bool:
     """ "главного библиотекаря": an adjective reading that agrees with the noun after it
-    wins over the word's own noun reading ("главное")."""
+    wins over the word's own noun reading ("главное"); so does one that agrees with an
+    adjective after it ("Рютинскую сельскую библиотеку", "Рютинскую" guessed a verb)."""
     if not following[:1].isalpha():
         return False
-    nouns = [q for q in parses(_head_word(following)) if "NOUN" in grams(q)]
+    chained = following[0].islower()  # an adjective in a name's capitals is another name's
+    nouns = [
+        q
+        for q in parses(_head_word(following))
+        if "NOUN" in grams(q) or (chained and _is_adjective(q))
+    ]
     for p in ps:
         if not _is_adjective(p):
             continue

@@ -24,7 +24,7 @@ from ..record.models import Place
 from ..rules.settlements import settlement_head, settlement_prefix
 from ..rules.words import is_entry, word_set, word_table
 from .context import Context
-from .morph import noun_gender, parses, singular_nominative
+from .morph import looks_relative_adjective, noun_gender, parses, singular_nominative
 from .phrases import phrase_nominative
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
@@ -110,6 +110,8 @@ def extract_places(ctx: Context) -> list[Place]:
         found.append((m.start(1), m.end(1), name, "settlement"))
         covered.append((m.start(1), m.end(1)))
     for start, end, name in _named_regions(text):
+        if _adjective_of_a_name(text[start:end], text[end : end + 120]):
+            continue  # "Сеглинской сельской библиотеки": part of an organization's name
         if not any(a <= start < b for a, b in covered):
             found.append((start, end, name, None))
             covered.append((start, end))
@@ -130,7 +132,7 @@ def extract_places(ctx: Context) -> list[Place]:
         raw = " ".join(text[start : s.stop].split())
         if not raw:
             continue
-        if _adjective_of_a_name(raw, text[s.stop : s.stop + 30]):
+        if _adjective_of_a_name(raw, text[s.stop : s.stop + 120]):
             continue  # "Головчинской модельной библиотеки": part of an organization's name
         if _not_a_place_span(text, start, s.stop, raw):
             continue
@@ -174,9 +176,11 @@ def settlement_nominative(name: str, prefix: str) -> str:
 
 
 def _adjective_of_a_name(raw: str, after: str) -> bool:
-    """A lone adjective followed by a lower-case word that is not a place head."""
-    nxt = re.match(r"\s+([а-яё]+)", after)
-    if " " in raw or not nxt or not _is_adjective(raw):
+    """A lone adjective followed by a lower-case word that is not a place head, also
+    across coordinated adjectives that share it ("Савинской, Сеглинской и Рютинской
+    сельских библиотек")."""
+    nxt = re.match(r"(?:\s*(?:,|\sи)\s+[А-ЯЁ][а-яё]+)*\s+([а-яё]+)", after)
+    if " " in raw or not nxt or not (_is_adjective(raw) or looks_relative_adjective(raw)):
         return False
     return lemmas.lemma(nxt.group(1)) not in word_table("place_kinds")
 
