@@ -17,8 +17,8 @@ import pytest
 
 REAL = Path(__file__).with_name("real")
 
-# Measured 2026-11-29 on 61 documents: macro 0.955, persons 0.996, speakers 0.985,
-# recommendations 0.971, places 0.959, organizations 0.833, event fields 0.969.
+# Measured 2026-11-30 on 77 documents: macro 0.955, persons 0.985, speakers 0.988,
+# recommendations 0.960, places 0.955, organizations 0.858, organizers 0.972, event fields 0.968.
 FLOORS = {
     "macro": 0.94,
     "event_fields_acc": 0.95,
@@ -26,10 +26,11 @@ FLOORS = {
     "speakers": 0.95,
     "recommendations": 0.93,
     "places": 0.93,
-    "organizations": 0.80,
+    "organizations": 0.83,
     "organizers": 0.93,
 }
-EXTRA_FLOORS = {"speakers.talk": 0.87, "speakers.affiliation": 0.85, "persons.nominative": 0.93}
+# speakers.talk 0.878, speakers.affiliation 0.915, persons.nominative 0.964
+EXTRA_FLOORS = {"speakers.talk": 0.86, "speakers.affiliation": 0.89, "persons.nominative": 0.95}
 
 
 def _scorer():

@@ -209,6 +209,15 @@ def test_agenda_items_give_the_talks_of_by_question_speakers() -> None:
     assert found["Котов Иван Ильич"][2] == "Об итогах конкурса чтецов"
 
 
+def test_what_a_speaker_demonstrated_in_a_relative_clause_is_the_talk() -> None:
+    # r4_02 (Несвиж, 2021): "свой опыт" is no topic; the circumstance before it is no talk
+    text = (
+        "В рамках заседания свой опыт представила Гребенько З.П., заведующий библиотекой, "
+        "которая продемонстрировала присутствующим эффективные формы и методы работы.\n"
+    )
+    assert speakers(text)["Гребенько З. П."][2] == "эффективные формы и методы работы"
+
+
 def test_an_instruction_is_no_talk() -> None:
     text = "РЕШИЛИ:\n1. Отделу (Котов И. И.) подготовить обзор сайтов к маю.\n"
     assert speakers(text) == {}

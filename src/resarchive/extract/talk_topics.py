@@ -186,6 +186,12 @@ def _adjectives_before(text: str, start: int, noun: Word) -> int:
     return pos
 
 
+# The audience in the dative right after a presenting verb: not part of what was presented.
+_AUDIENCE = re.compile(
+    r"^\s*(?:всем\s+)?(?:присутствующим|участникам|слушателям|коллегам|собравшимся|гостям)\s"
+)
+
+
 def _verb_object(text, start, end, verbs, nouns, speakers) -> str | None:
     """What a presenting verb presents: after it ("осветила актуальные вопросы …"), or
     before it when the clause opens with it ("Основные направления … озвучили …")."""
@@ -196,12 +202,12 @@ def _verb_object(text, start, end, verbs, nouns, speakers) -> str | None:
         stop = clause_end(text, v.end, end, speakers)
         after = text[v.end : stop]
         if after.strip() and not any(v.end <= s.start <= stop for s in speakers):
-            found = tidy(after)
+            found = tidy(_AUDIENCE.sub("", after))  # "продемонстрировала присутствующим …"
             if found and not re.match(r"(?:с|со|перед|по|в|на)\s", found):
                 return found
         before = text[start : v.start].strip()
         if before[:1].isupper() and not any(s.start < v.start for s in speakers):
             found = tidy(before)
-            if found and not re.match(r"(?:в|на|с|по|во|со)\s", found):
-                return found
+            if found and not re.match(r"(?:в|на|с|по|во|со)\s", found, re.I):
+                return found  # not "В рамках заседания свой опыт": a circumstance first
     return None
