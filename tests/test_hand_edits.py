@@ -150,7 +150,7 @@ def test_validate_reports_two_records_from_versions_of_one_file(tmp_path: Path) 
     assert code == 1
     problems = [line for line in stderr.splitlines() if "another version" in line]
     assert problems == [
-        f"{root / 'structured' / '2021-11-24-seminar-2.yaml'}: source.file: another version "
+        f"{root / 'structured' / '2021-11-24-seminar-2.yaml'}:5:9: source.file: another version "
         f"of res.txt is recorded in {root / 'structured' / '2021-11-24-seminar.yaml'}: keep one "
         "of them (ingest --replace puts a new version in place of the old one)"
     ]
@@ -189,3 +189,16 @@ def test_a_linked_notes_folder_is_never_followed(copy_archive: Path, tmp_path: P
     code, stdout, _ = run(copy_archive, "ingest", str(SEMINAR))  # no note: kept, to be safe
     assert "(kept)" in stdout and record_file(copy_archive).read_text("utf-8") == edited
     assert list(outside.iterdir()) == []
+
+
+def test_a_corrected_date_is_a_new_version_not_a_second_record(tmp_path: Path) -> None:
+    root, folder = tmp_path / "archive", tmp_path / "v2"
+    folder.mkdir()
+    text = SEMINAR.read_text(encoding="utf-8")
+    assert "24 ноября" in text
+    (folder / SEMINAR.name).write_text(text.replace("24 ноября", "25 ноября", 1), "utf-8")
+    assert run(root, "ingest", str(SEMINAR))[0] == 0
+    code, _, stderr = run(root, "ingest", str(folder / SEMINAR.name))
+    assert code == 18, stderr
+    assert f"another version of {SEMINAR.name} is in the archive" in stderr
+    assert sorted(p.name for p in (root / "structured").glob("*.yaml")) == [f"{SEMINAR_ID}.yaml"]

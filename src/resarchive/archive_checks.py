@@ -27,7 +27,7 @@ import stat
 from pathlib import Path
 
 from .errors import ArchiveError
-from .i18n import _
+from .i18n import N_, _
 
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -222,6 +222,17 @@ def _cause(exc: OSError) -> str:
         return _("the file system is read-only")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _("permission denied")
+    known = {
+        errno.ENOENT: N_("no such file or folder"),
+        errno.ENOTDIR: N_("a part of the path is a file, not a folder"),
+        errno.EISDIR: N_("it is a folder"),
+        errno.EBUSY: N_("the file or device is busy"),
+        errno.ELOOP: N_("too many symbolic links"),
+        errno.ENAMETOOLONG: N_("the name is too long"),
+        errno.EEXIST: N_("it exists already"),
+    }
+    if exc.errno in known:
+        return _(known[exc.errno])
     return exc.strerror or str(exc)
 
 

@@ -116,8 +116,7 @@ def ingest(
     from .summary import Totals, exit_code, print_failures, print_summary
 
     size_limit = _size(max_size)
-    if not dry_run:
-        _prepare_archive()
+    made = None if dry_run else _prepare_archive()
     totals = Totals()
     try:
         items = list(collect_sources(paths, glob))
@@ -153,27 +152,62 @@ def ingest(
         if State.debug:
             raise
         raise fail(exc) from None
+    finally:
+        if made is not None and not totals.statuses["written"]:
+            _unmake_archive(made)  # a typo'd --archive with nothing stored leaves no archive
     raise typer.Exit(exit_code(totals.failures))
 
 
-def _prepare_archive() -> None:
+def _prepare_archive() -> list[Path] | None:
     """Say where ingest writes (on stdout, before the summaries); make the archive's folders
-    when there is none yet."""
+    when there is none yet, and return what was made (None when the archive was there).
+
+    A folder that holds other things but no archive (`/`, a home folder), a file, or links
+    out of the archive are refused (`archive_checks.check_archive`, exit 10)."""
+    from .archive_checks import check_archive, write_error
+
     archive = State.archive
     where = archive.root.absolute()
+    try:
+        check_archive(where)
+    except ArchiveError as exc:
+        raise fail(exc) from None
     if any(p.exists() for p in (archive.raw, archive.structured)):
         say(_("Archive: {path}").format(path=where))
-        return
+        return None
+    made = [p for p in (*reversed(where.parents), where) if not p.exists()]
     try:
         archive.raw.mkdir(parents=True, exist_ok=True)
         archive.structured.mkdir(exist_ok=True)
     except OSError as exc:
-        raise fail(ArchiveError(f"cannot write to the archive: {exc}", where)) from None
+        raise fail(write_error(exc, where)) from None
     if State.archive_given:
         say(_("New archive made: {path}").format(path=where))
     else:
         text = _("New archive made in the current folder: {path} (--archive FOLDER for another)")
         say(text.format(path=where))
+    return [*made, archive.raw, archive.structured]
+
+
+def _unmake_archive(made: list[Path]) -> None:
+    """Remove the archive this ingest made when nothing was stored in it: its empty folders
+    and the lock and notes it left (never anything a person put there)."""
+    import contextlib
+
+    from .edits import notes_folder
+
+    archive = State.archive
+    notes = notes_folder(archive)
+    if notes is not None and notes.is_dir() and not any(notes.iterdir()):
+        notes.rmdir()
+    lock = archive.root / ".lock"
+    if lock.is_file() and not lock.is_symlink() and lock.stat().st_size == 0:
+        lock.unlink()
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+    text = _("Nothing was stored: the new archive {path} was removed again")
+    say(text.format(path=archive.root.absolute()))
 
 
 @app.command(help=o.VALIDATE_HELP)
@@ -209,13 +243,17 @@ def query(
 ) -> None:
     from .query import Filters
 
+    start, end = _iso(date_from, "--from"), _iso(date_to, "--to")
+    if start and end and start > end:
+        text = _("{start} is after --to {end}: no date can match")
+        raise typer.BadParameter(text.format(start=start, end=end), param_hint="--from")
     filters = Filters(
         org=org,
         person=person,
         place=place,
         addressee=addressee,
-        date_from=_iso(date_from, "--from"),
-        date_to=_iso(date_to, "--to"),
+        date_from=start,
+        date_to=end,
         type=_event_type(type_),
         text=text,
     )
@@ -369,11 +407,14 @@ def text(record_id: o.RecordId, span: o.Span = None) -> None:
         stdout.write(source)
         return
     try:
-        parts = [find_span(record, spec) for spec in span]
+        parts = [find_span(record, spec, len(source)) for spec in span]
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--span") from None
-    for start, end in parts:
-        stdout.write(source[start:end] + "\n")
+    # Into a pipe exactly the spanned text (several spans joined by line ends); on a
+    # terminal a line end after it, so that the prompt starts on a line of its own.
+    stdout.write("\n".join(source[start:end] for start, end in parts))
+    if sys.stdout.isatty():
+        stdout.write("\n")
 
 
 # `serve` and `report`: defined with the web app, which they alone import.

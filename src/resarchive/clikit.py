@@ -64,7 +64,10 @@ class State:
 def error_text(exc: ResarchiveError) -> str:
     """`FILE: cause`, the cause in the interface's language."""
     text = message(str(exc))
-    return f"{exc.path}: {text}" if exc.path else text
+    from .output import visible
+
+    where = visible(str(exc.path), newlines=False)  # a file name is shown on one line
+    return f"{where}: {text}" if exc.path else text
 
 
 def print_error(exc: ResarchiveError) -> None:

@@ -97,10 +97,10 @@ def seconds(minimum: float, maximum: float = MAX_SECONDS) -> Callable[[str | flo
             text = _("{value} is not a number of seconds")
             raise typer.BadParameter(text.format(value=value))
         if number < minimum:
-            text = _("must be at least {minimum} seconds, not {value}")
+            text = _("must be at least {minimum} s, not {value}")
             raise typer.BadParameter(text.format(minimum=f"{minimum:g}", value=value))
         if number > maximum:
-            text = _("must be at most {maximum} seconds, not {value}")
+            text = _("must be at most {maximum} s, not {value}")
             raise typer.BadParameter(text.format(maximum=f"{maximum:g}", value=value))
         return number
 
@@ -421,13 +421,17 @@ Span = Annotated[
         help=_("A span to print: persons.2, recommendations.3 or 1200:1285."),
     ),
 ]
-SCHEMA_HELP = _("Print the JSON Schema of a record.")
+SCHEMA_HELP = command_help(
+    _("Print the JSON Schema of a record."),
+    examples="  resarchive schema > record.schema.json",
+)
 EVAL_HELP = command_help(
     _("Score the extractor against the reviewed records (the gold) of the archive."),
     _(
         "Re-extracts each reviewed record's original and prints precision, recall and F1 per "
         "list field, accuracy per scalar field, and their macro average."
     ),
+    examples="  resarchive eval\n  resarchive eval --misses\n  resarchive eval --format json",
 )
 Misses = Annotated[
     bool, typer.Option("--misses", help=_("Also list every missed, extra or wrong item."))
@@ -436,4 +440,4 @@ COMPLETION_HELP = command_help(
     _("Print the shell's completion script, so that Tab completes commands and options."),
     _("For bash, add this line to ~/.bashrc:") + '\n  eval "$(resarchive completion bash)"',
 )
-ShellArgument = Annotated[Shell, typer.Argument(metavar="SHELL", help=_("bash, zsh or fish."))]
+ShellArgument = Annotated[Shell, typer.Argument(metavar=_("SHELL"), help=_("bash, zsh or fish."))]

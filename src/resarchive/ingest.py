@@ -81,7 +81,16 @@ def collect_sources(paths: Iterable[Path], glob: str | None = None) -> Iterator[
                 yield NoSourcesError(f"folder holds no files matching {glob!r}", path)
             elif not found:
                 yield NoSourcesError("folder holds no readable source files", path)
-            yield from found
+            inside = path.resolve()
+            for p in found:
+                target = p.resolve() if p.is_symlink() else None
+                if target is not None and not target.is_relative_to(inside):
+                    # A link found in a folder is followed only inside it (/etc/passwd is
+                    # no source); a file named on the command line is taken as named.
+                    text = f"a symbolic link to {target}, outside the folder: not read"
+                    yield NotFoundError(text, p)
+                else:
+                    yield p
         elif path.exists():
             yield path
         else:

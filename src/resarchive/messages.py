@@ -26,6 +26,7 @@ ERRORS = (
     N_("not a regular file"),
     N_("cannot read: {cause}"),
     N_("folder holds no readable source files"),
+    N_("a symbolic link to {target}, outside the folder: not read"),
     N_("folder holds no files matching {pattern}"),
     N_("file of {size} is over the {limit} limit (--max-size)"),
     N_("the text read from it is {size} (characters), over the {limit} limit (--max-size)"),
@@ -40,6 +41,10 @@ ERRORS = (
     N_("a zip archive, not a Word .docx or OpenDocument .odt"),
     N_("an OLE2 file (Excel or PowerPoint?), not a Word .doc document"),
     N_("damaged zip/{kind} file: {cause}"),
+    # zipfile's own words for the commonest damage, put in as a {cause}
+    N_("File is not a zip file"),
+    N_("Bad magic number for central directory"),
+    N_("Truncated file header"),
     N_("unpacks to {size} MB, over the {limit} MB limit for a {kind} file"),
     N_("holds {count} paragraphs, over the {limit} limit for one document"),
     N_("cannot read the .docx file: {cause}"),

@@ -62,6 +62,9 @@ class Batch:
             (self.err if stderr else self.out).print(renderable, **options)
 
     def advance(self, name: str) -> None:
+        from .output import visible
+
+        name = visible(name, newlines=False)  # a file name is one line
         self.done += 1
         if self.progress is not None and self._task is not None:
             self.progress.advance(self._task)
@@ -75,9 +78,7 @@ class Batch:
         line = _("[{done}/{total}] {rate} files/s, {eta} left: {name}").format(
             done=self.done, total=self.total, rate=f"{rate:.1f}", eta=eta, name=name
         )
-        from .output import visible
-
-        self.err.print(visible(line), markup=False, highlight=False)
+        self.err.print(line, markup=False, highlight=False)
 
 
 @contextmanager

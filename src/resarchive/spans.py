@@ -21,12 +21,24 @@ _OFFSETS = re.compile(r"\s*\[?\s*(\d+)\s*[:,\-–]\s*(\d+)\s*\]?\s*")
 _ITEM = re.compile(r"\s*([a-z_]+)\s*(?:\.|\[)\s*(\d+)\s*\]?\s*")
 
 
-def find_span(record: Record, spec: str) -> tuple[int, int]:
-    """The (start, end) that `spec` names in `record`.
+def find_span(record: Record, spec: str, length: int | None = None) -> tuple[int, int]:
+    """The (start, end) that `spec` names in `record`; `length`, the source text's length
+    in characters, bounds it when given.
 
     Raises ValueError, its message in the interface's language, for a spec that names no
-    span of the record.
+    span of the record or one that ends past the text.
     """
+    start, end = _named_span(record, spec)
+    if length is not None and end > length:
+        raise ValueError(
+            _("{spec}: the text ends at {length}, before {end}").format(
+                spec=spec, length=length, end=end
+            )
+        )
+    return start, end
+
+
+def _named_span(record: Record, spec: str) -> tuple[int, int]:
     if m := _OFFSETS.fullmatch(spec):
         start, end = int(m.group(1)), int(m.group(2))
         if start > end:

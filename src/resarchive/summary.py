@@ -102,7 +102,8 @@ def print_summary(batch: Batch, result: IngestResult) -> None:
     record = result.record
     assert record is not None
     status = _(STATUS[result.status]) if result.status in STATUS else result.status
-    batch.print(f"[bold]{escape(record.id)}[/bold] ← {escape(str(result.source))} ({status})")
+    source = escape(visible(str(result.source), newlines=False))  # a file name is one line
+    batch.print(f"[bold]{escape(record.id)}[/bold] ← {source} ({status})")
     batch.print(f"  {record.document.title}", markup=False)
     batch.print(f"  {event_line(record)}", markup=False)
     label = escape(_("warning:"))
@@ -137,7 +138,8 @@ def print_failures(err: Console, totals: Totals, items: int) -> None:
         err.print(line, markup=False)
         for exc in failures:
             text = message(str(exc))
-            shown = f"  {exc.path}: {text}" if exc.path else f"  {text}"
+            where = visible(str(exc.path), newlines=False)  # a file name is one line
+            shown = f"  {where}: {text}" if exc.path else f"  {text}"
             err.print(visible(shown), markup=False)
     err.print(totals.line(), markup=False, highlight=False)
 

@@ -5,8 +5,9 @@ file of a taken name as `NAME-<first 12 hex of its sha256>.EXT` in raw/, so the 
 file came with is known from its raw name and its sha256 (`original_name`). Two records
 are versions of one file when their sources had the same original name, their contents
 differ, and they are about the same event (`same_event`): the same date at the head of
-their ids, or, for undated records, the same id but for a `-2`, `-3` suffix. Two
-different resolutions both sent as "Резолюция.docx" on different days are not versions.
+their ids, or the same name with dates a few days apart (a corrected date), or, for
+undated records, the same id but for a `-2`, `-3` suffix. Two different resolutions both
+sent as "Резолюция.docx" weeks apart are not versions.
 
 Ingest offers a new version as a replacement (`ingest --replace`) instead of storing it
 beside the old one; `validate` reports two records that are versions of one file
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import NewVersionError
+from .i18n import _
+from .record.checks import LazyPlaces
 from .record.parse import RecordProblem
 
 if TYPE_CHECKING:
@@ -45,13 +48,23 @@ def original_name(raw_name: str, sha256: str) -> str:
     return stem[: -len(mark)] + suffix if stem.endswith(mark) else raw_name
 
 
+# A corrected date moves an event by a day or a few; two meetings under one file name
+# ("протокол.docx") are weeks apart.
+DATE_CORRECTION_DAYS = 7
+
+
 def same_event(id_a: str, id_b: str) -> bool:
-    """Whether two record ids name one event: the same date at their head, or, undated,
+    """Whether two record ids name one event: the same date at their head; or the same
+    name after dates at most `DATE_CORRECTION_DAYS` apart (a corrected date); or, undated,
     the same id but for the `-2`, `-3` suffix ingest gives a second record of an id.
 
     >>> same_event("2021-11-24-biblioteka-onlain", "2021-11-24-biblioteka-onlain-i-ofline")
     True
     >>> same_event("2021-11-24-rezoliutsiia", "2022-11-24-rezoliutsiia")
+    False
+    >>> same_event("2021-11-24-biblioteka-onlain", "2021-11-25-biblioteka-onlain")
+    True
+    >>> same_event("2021-11-24-zasedanie-mo", "2021-12-22-zasedanie-mo")
     False
     >>> same_event("undated-rezoliutsiia", "undated-rezoliutsiia-2")
     True
@@ -60,11 +73,30 @@ def same_event(id_a: str, id_b: str) -> bool:
     """
     date_a, date_b = _DATE.match(id_a), _DATE.match(id_b)
     if date_a and date_b:
-        return date_a.group() == date_b.group()
+        if date_a.group() == date_b.group():
+            return True
+        return (
+            _name(id_a[date_a.end() :]) == _name(id_b[date_b.end() :])
+            and _days_apart(date_a.group(), date_b.group()) <= DATE_CORRECTION_DAYS
+        )
     if date_a or date_b:
         return False
     short, long = sorted((id_a, id_b), key=len)
     return long == short or re.fullmatch(re.escape(short) + r"-\d+", long) is not None
+
+
+def _name(rest: str) -> str:
+    """An id's name after its date, without the `-2`, `-3` suffix."""
+    return re.sub(r"-\d+$", "", rest)
+
+
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return DATE_CORRECTION_DAYS + 1
 
 
 def version_problems(entries: Iterable[tuple[Path, str, str, str]]) -> list[RecordProblem]:
@@ -85,14 +117,11 @@ def version_problems(entries: Iterable[tuple[Path, str, str, str]]) -> list[Reco
                 (p for p, rid, s in group[:i] if s != sha and same_event(rid, record_id)), None
             )
             if first is not None:
-                problems.append(
-                    RecordProblem(
-                        path,
-                        "source.file",
-                        f"another version of {name} is recorded in {first}: keep one of them "
-                        "(ingest --replace puts a new version in place of the old one)",
-                    )
-                )
+                message = _(
+                    "another version of {name} is recorded in {other}: keep one of them "
+                    "(ingest --replace puts a new version in place of the old one)"
+                ).format(name=name, other=first)
+                problems.append(LazyPlaces(path, None).problem(("source", "file"), message))
     return problems
 
 

@@ -48,7 +48,7 @@ def check_record(
     from ..archive import sha256_bytes
     from ..errors import InputError, ResarchiveError
 
-    places = _Lazy(path, text)
+    places = LazyPlaces(path, text)
     problems = []
     if path.stem != record.id:
         problems.append(
@@ -91,15 +91,23 @@ def check_record(
     for field in _SPAN_FIELDS:
         for index, item in enumerate(getattr(record, field)):
             start, end = item.span
-            if not 0 <= start <= end <= length:
+            if start > end:
+                message = _("[{start}, {end}] ends before it starts").format(start=start, end=end)
+            elif start == end:
+                message = _("[{start}, {end}] is empty: it points to no text").format(
+                    start=start, end=end
+                )
+            elif not 0 <= start < end <= length:
                 message = _("[{start}, {end}] is outside the text (0..{length})").format(
                     start=start, end=end, length=length
                 )
-                problems.append(places.problem((field, index, "span"), message))
+            else:
+                continue
+            problems.append(places.problem((field, index, "span"), message))
     return problems
 
 
-class _Lazy:
+class LazyPlaces:
     """`Places` of one record file, read only when a problem needs a line."""
 
     def __init__(self, path: Path, text: str | None) -> None:
@@ -126,9 +134,9 @@ def check_across(entries: Iterable[tuple[Path, str, str]]) -> list[RecordProblem
     for record_id, paths in by_id.items():
         for path in paths[1:]:
             message = _("«{id}» is also the id in {other}").format(id=record_id, other=paths[0])
-            problems.append(_Lazy(path, None).problem(("id",), message))
+            problems.append(LazyPlaces(path, None).problem(("id",), message))
     for paths in by_source.values():
         for path in paths[1:]:
             message = _("the same source is recorded in {other}").format(other=paths[0])
-            problems.append(_Lazy(path, None).problem(("source", "sha256"), message))
+            problems.append(LazyPlaces(path, None).problem(("source", "sha256"), message))
     return problems

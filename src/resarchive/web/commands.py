@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from ..archive import Archive
+from ..cliopts import command_help, whole
 from ..console import say
 from ..errors import ResarchiveError
 from ..i18n import _, ngettext
@@ -28,20 +29,30 @@ def register(
     (known only once the global options are parsed), `fail` turns an error into the exit."""
 
     @app.command(
-        help=_(
-            "Review and correct records in the browser: a local web app over the archive "
-            "(source text with every extracted item highlighted, the record's form, "
-            "statistics as charts, exports)."
+        help=command_help(
+            _(
+                "Review and correct records in the browser: a local web app over the archive "
+                "(source text with every extracted item highlighted, the record's form, "
+                "statistics as charts, exports)."
+            ),
+            examples="  resarchive serve\n  resarchive --archive D:/архив serve --port 8080",
         )
     )
     def serve(
         host: Annotated[
             str,
-            typer.Option(help=_("Address to serve on; 127.0.0.1 serves this machine only.")),
+            typer.Option(
+                metavar=_("ADDRESS"),
+                help=_("Address to serve on; 127.0.0.1 serves this machine only."),
+            ),
         ] = "127.0.0.1",
         port: Annotated[
             int,
-            typer.Option(min=0, max=65535, help=_("Port to serve on; 0 takes a free one.")),
+            typer.Option(
+                parser=whole(0, 65535),
+                metavar=_("PORT"),
+                help=_("Port to serve on; 0 takes a free one."),
+            ),
         ] = 8000,
     ) -> None:
         from .server import serve as run
@@ -58,16 +69,23 @@ def register(
             raise fail(exc) from None
 
     @app.command(
-        help=_(
-            "Write records as one self-contained HTML file: the source text highlighted "
-            "beside the fields, to mail or attach to a review."
+        help=command_help(
+            _(
+                "Write records as one self-contained HTML file: the source text highlighted "
+                "beside the fields, to mail or attach to a review."
+            ),
+            examples="  resarchive report 2021-11-24-biblioteka-onlain -o отзыв.html",
         )
     )
     def report(
         record_ids: Annotated[
-            list[str], typer.Argument(help=_("Record ids, as `query` lists them."))
+            list[str],
+            typer.Argument(metavar="ID...", help=_("Record ids, as `query` lists them.")),
         ],
-        output: Annotated[Path, typer.Option("--output", "-o", help=_("The HTML file to write."))],
+        output: Annotated[
+            Path,
+            typer.Option("--output", "-o", metavar=_("FILE"), help=_("The HTML file to write.")),
+        ],
     ) -> None:
         from .report import write_report
         from .sources import WebArchive

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..archive import atomic_write
 from ..errors import ArchiveError
 from ..i18n import _
 from .form import LISTS
@@ -42,8 +41,12 @@ def render_report(archive: WebArchive, record_ids: Iterable[str]) -> str:
 
 
 def write_report(archive: WebArchive, record_ids: list[str], output: Path) -> int:
-    """Write the report to `output` (atomically: a failure leaves an old file whole);
-    returns its size in bytes."""
-    data = render_report(archive, record_ids).encode("utf-8")
-    atomic_write(output, data)
-    return len(data)
+    """Write the report to `output` (atomically: a failure leaves an old file whole, and a
+    folder that does not exist is an ArchiveError, exit 10, as for `export -o`); returns
+    its size in bytes."""
+    from ..output import atomic_output
+
+    text = render_report(archive, record_ids)
+    with atomic_output(output, newline="\n") as fh:
+        fh.write(text)
+    return len(text.encode("utf-8"))
