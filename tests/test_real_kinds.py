@@ -284,6 +284,58 @@ def test_organizers_list_in_the_instrumental_to_the_end_of_the_sentence() -> Non
     ]
 
 
+def test_a_host_that_organized_in_partnership_and_its_partner() -> None:
+    # r5_02 (Новосибирск): no agent of "организован"; the host "на базе" is it
+    text = (
+        "12 марта на базе Новосибирской государственной областной научной библиотеки "
+        "состоялся круглый стол «Библиотеки России и Казахстана», который был организован "
+        "в партнёрстве с Новосибирским библиотечным обществом.\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Новосибирская государственная областная научная библиотека",
+        "Новосибирское библиотечное общество",
+    ]
+
+
+def test_a_form_page_with_labels_on_lines_of_their_own() -> None:
+    # r5_10 (РГБ, 2019): "Место проведения" / "Организаторы" above their values
+    text = (
+        "Ежегодное совещание руководителей библиотек России\n\nДата проведения\n"
+        "22-23 октября 2019\n\nМесто проведения\nМосква\n\nОрганизаторы\n"
+        "Министерство культуры Российской Федерации, Российская государственная библиотека\n"
+        "\nО мероприятии\n\n22—23 октября прошло совещание руководителей библиотек.\n"
+    )
+    event = extract_event(context(text))
+    assert event.place == "Москва"
+    assert event.organizers == [
+        "Министерство культуры Российской Федерации",
+        "Российская государственная библиотека",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # r5_12: the venue in brackets after the date of an event that "состоится"
+        (
+            "Ежегодное совещание директоров «Актуальные проблемы» состоится 24-27 сентября "
+            "2012 года, (г. Москва, РГДБ).\n",
+            "Москва",
+        ),
+        # r5_08: a town pymorphy does not know, which natasha reads as a place
+        ("В Перевальске прошло заседание методического объединения библиотекарей.\n", "Перевальск"),
+        # r3_16: a past session in a legal act's preamble is no venue of this document
+        (
+            "Руководствуясь Руководством, принятым Конференцией РБА на X Ежегодной сессии "
+            "27 мая 2005 г. (г. Санкт-Петербург), постановляю:\n",
+            None,
+        ),
+    ],
+)
+def test_venues_in_brackets_and_towns_natasha_knows(text: str, place: str | None) -> None:
+    assert extract_event(context(text)).place == place
+
+
 @pytest.mark.parametrize("verb", ["инициирован", "проведён", "учреждён"])
 def test_organizers_of_an_initiated_or_held_event_and_others_left_out(verb: str) -> None:
     text = (

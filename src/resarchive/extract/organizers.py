@@ -83,6 +83,9 @@ def _list_at(ctx: Context, masked: str, start: int) -> list[str]:
 _ORGANIZERS_LIST = re.compile(
     r"(?<![А-Яа-яЁё])(?:[Сс]о)?[Оо]рганизатор(?:ы|ами|ом)?(?:\s+[а-яё]+){0,2}\s*"
     r"(?:[-–—:]|выступ(?:ил|а)[а-яё]*|стал[а-яё]*|являются|являлись|является|был[аио]?)\s*(?=[А-ЯЁа-яё«\"])"
+    # a form's label on a line of its own ("Организаторы" / "Министерство …"), joined
+    r"|^(?:[Сс]о)?[Оо]рганизатор(?:ы)?[ ]+(?=[А-ЯЁ«\"])",
+    re.M,
 )
 _ORGANIZED_BY = re.compile(
     r"\b(?:организован|инициирован|провед[её]н|учрежд[её]н)[аоы]?\s+(?=[А-ЯЁ«\"])"
@@ -91,7 +94,11 @@ _ORGANIZED = re.compile(
     r"\b(?:организовал[аои]?|провел[аои]?|провёл|провод[яи]т|организу[юе]т|приглаша[ею]т)\b"
     r"(?:\s+проведение)?"
 )
-_JOINTLY = re.compile(r"\bсовместно\s+с\s+(?=[А-ЯЁ«\"])")
+_JOINTLY = re.compile(
+    r"\b(?:совместно|в\s+партн[её]рстве|в\s+сотрудничестве)\s+с(?:о)?\s+(?=[А-ЯЁ«\"])"
+)
+_PARTNERED = re.compile(r"\bорганизован[аоы]?\s+в\s+партн[её]рстве\s+с")
+_HOST = re.compile(r"\b[Нн]а\s+базе\s+(?=[А-ЯЁ«\"])")
 _SUPPORT = re.compile(
     r"\bпри\s+(?:(?:информационной|финансовой|организационной)\s+)?(?:участии\s+и\s+)?"
     r"поддержке\s+(?=[А-ЯЁ«\"])"
@@ -125,6 +132,13 @@ def organizers(ctx: Context, plain_narrative: str, event: Mention | None = None)
     "семинар Самарской … библиотеки"."""
     masked = mask_name_dots(plain_narrative)
     found = _Found()
+    for m in _PARTNERED.finditer(masked):
+        # "На базе X состоялся круглый стол, который был организован в партнёрстве с Y":
+        # organized without an agent, the host is the one that partnered.
+        sentence_start = max(masked.rfind(".", 0, m.start()), masked.rfind("\n", 0, m.start()))
+        host = _HOST.search(masked, sentence_start + 1, m.start())
+        if host:
+            found.add(_host_name(ctx.text, host.end(), m.start()))
     for rx in (_ORGANIZERS_LIST, _ORGANIZED_BY, _JOINTLY):
         for m in rx.finditer(masked):
             for org in _list_at(ctx, masked, m.end()):
@@ -135,6 +149,22 @@ def organizers(ctx: Context, plain_narrative: str, event: Mention | None = None)
     if event is not None:
         _owner(ctx, event, found)
     return list(found)
+
+
+def _host_name(text: str, start: int, end: int) -> str:
+    """The institution named from `start` up to the sentence's verb ("Новосибирской …
+    библиотеки состоялся …" -> the library's name)."""
+    stop = end
+    for w in re.finditer(r"[А-Яа-яЁё-]+|[,;:()]", text[start:end]):
+        word = w.group()
+        if not word[0].isalpha():
+            stop = start + w.start()
+            break
+        parses = [p for p in nlp.morph().parse(word.lower()) if p.score >= 0.1]
+        if parses and parses[0].tag.POS in ("VERB", "PRTS", "INFN", "GRND"):
+            stop = start + w.start()
+            break
+    return text[start:stop]
 
 
 def supporters(ctx: Context, plain_narrative: str) -> list[str]:

@@ -18,7 +18,7 @@ from ..rules.settlements import settlement_prefix
 from ..rules.words import forms_of, has_lemma, word_table
 from .context import Context
 from .mentions import Mention, says_held
-from .morph import capitalize_first
+from .morph import capitalize_first, looks_relative_adjective
 from .phrases import phrase_nominative
 from .places import settlement_nominative
 
@@ -38,7 +38,7 @@ def is_geo(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _city_after() -> re.Pattern:
     return re.compile(
-        r"(?<![А-Яа-яЁё])(?:в|во)[ ]+(?:(?P<prefix>" + settlement_prefix() + r")[ ]?)?"
+        r"(?<![А-Яа-яЁё])(?:[Вв]|[Вв]о)[ ]+(?:(?P<prefix>" + settlement_prefix() + r")[ ]?)?"
         r"(?P<city>(?:[А-ЯЁ][а-яё]+\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)"
     )
 
@@ -120,7 +120,9 @@ def _natasha_loc(ctx: Context, pos: int) -> bool:
 @lru_cache(maxsize=1)
 def _place_label() -> re.Pattern:
     return re.compile(
-        r"^\W*Место\s+проведения\s*[:–—-]\s*(?:" + settlement_prefix() + r"\s*)?"
+        # the value after a colon, or (a form's label on a line of its own, joined by
+        # cleaning) after a space
+        r"^\W*Место\s+проведения(?:\s*[:–—-]\s*|\s+)(?:" + settlement_prefix() + r"\s*)?"
         r"(?P<place>[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)",
         re.M,
     )
@@ -161,8 +163,18 @@ def event_place(ctx: Context, group: list[Mention]) -> str | None:
         # sentence that tells the event with its date and a "held" verb, or with "в городе".
         if says_held(ctx.text[m.sentence[0] : m.sentence[1]]):
             found = city_in(ctx, m.sentence[0], m.start)
-            if found and (m.dates or _explicit(ctx.text, found[1]) or is_geo(found[0])):
+            if found and (
+                m.dates
+                or _explicit(ctx.text, found[1])
+                or is_geo(found[0])
+                or (_natasha_loc(ctx, found[1]) and not looks_relative_adjective(found[0]))
+            ):
                 return found[0]
+        # "совещание … состоится 24-27 сентября (г. Москва, РГДБ)": the venue in brackets,
+        # in a sentence that tells the event is (or was) held.
+        town = _BRACKETED_TOWN.search(ctx.text, m.start, m.sentence[1])
+        if town and says_held(ctx.text[m.sentence[0] : m.sentence[1]]):
+            return capitalize_first(_town_nominative(town.group("town")))
     for m in by_score:
         sentence = ctx.text[m.sentence[0] : m.sentence[1]]
         if m.in_heading or m.dates or says_held(sentence):
@@ -175,3 +187,6 @@ def event_place(ctx: Context, group: list[Mention]) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+_BRACKETED_TOWN = re.compile(r"\(\s*(?:г\.|город)\s?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)")
