@@ -313,6 +313,21 @@ def test_a_form_page_with_labels_on_lines_of_their_own() -> None:
     ]
 
 
+def test_a_form_pages_type_field_is_no_name_and_a_long_title_is_cut_off() -> None:
+    # r5_10 (РГБ, 2019): "Тип" / "Совещание" under a heading with a long quoted title
+    text = (
+        "Ежегодное совещание руководителей федеральных и центральных региональных библиотек "
+        'России «Национальный проект "Культура" как новый этап развития библиотек»\n\n'
+        "Тип\nСовещание\n\nО мероприятии\n\n22—23 октября в РГБ прошло совещание. "
+        "В РГБ собрались 294 представителя 57 регионов.\n"
+    )
+    event = extract_event(context(text))
+    assert event.name == (
+        "Ежегодное совещание руководителей федеральных и центральных региональных библиотек России"
+    )
+    assert event.participants.total == 294
+
+
 @pytest.mark.parametrize(
     ("text", "place"),
     [
@@ -572,6 +587,18 @@ def test_an_order_run_into_one_paragraph_with_a_letter_spaced_verb() -> None:
         "Провести областной конкурс «Книга года» (далее – Конкурс).",
         "Утвердить Положение о Конкурсе.",
     ]
+
+
+def test_an_acts_operative_verb_run_into_its_paragraph() -> None:
+    # r5_14 (Шумерля, 2006): letter-spaced "Р Е Ш И Л О:" inside the preamble's paragraph
+    text = (
+        "В целях увековечения памяти выдающихся людей Собрание депутатов города Лесного "
+        "Р Е Ш И Л О: Поддержать инициативу работников библиотеки и ходатайствовать перед "
+        "Кабинетом Министров о присвоении библиотеке имени поэта.\n"
+    )
+    ctx = context(text)
+    assert "\nРЕШИЛО:\nПоддержать" in ctx.text
+    assert [t[:22] for _, t in recommendations(text)] == ["Поддержать инициативу "]
 
 
 def test_an_order_item_with_its_object_before_the_infinitive() -> None:

@@ -218,6 +218,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
     if is_word is not None:
         units = [_unspace(_unglue(unit, is_word), is_word) for unit in units]
     units = [part for unit in units for part in _inline_items(unit)]
+    units = [part for unit in units for part in _inline_decision(unit)]
     out_chars: list[str] = []
     out_offsets: list[int] = []
     for i, unit in enumerate(units):
@@ -269,6 +270,26 @@ def _unspace(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> li
     for m in reversed(found):
         chars[m.start() : m.end()] = [c for c in chars[m.start() : m.end()] if c[0] != " "]
     return chars
+
+
+# "… Собрание депутатов города Шумерля РЕШИЛО: Поддержать …": an act's operative verb
+# run into its paragraph (capitals, or the first person and present forms only acts use).
+_DECISION_VERB = re.compile(
+    r"(?<=\s)(?:РЕШИЛ[ОИА]?|ПОСТАНОВИЛ[ОИА]?|ПОСТАНОВЛЯ(?:ЕТ|Ю)|ПРИКАЗЫВАЮ|ПРЕДЛАГАЮ|"
+    r"постановля(?:ет|ю)|приказываю)\s*:\s+(?=[А-ЯЁ0-9])"
+)
+
+
+def _inline_decision(chars: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+    """A paragraph holding an act's operative verb and a colon after some text, split into
+    the text before it, the verb on a line of its own (as acts set it), and the rest."""
+    text = _text(chars)
+    m = _DECISION_VERB.search(text)
+    if m is None or not text[: m.start()].strip():
+        return [chars]
+    verb_end = text.index(":", m.start()) + 1
+    parts = [chars[: m.start()], chars[m.start() : verb_end], chars[m.end() :]]
+    return [_rstrip(p) for p in parts if _text(p).strip()]
 
 
 # "приказываю: 1. Провести … 2. Утвердить …": a numbered list run into its paragraph.

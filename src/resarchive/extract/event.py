@@ -60,12 +60,16 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
         if proper:
             return proper
     for m in group:
-        if m.in_heading:
+        if m.in_heading and not _FORM_FIELD.match(ctx.layout.line_at(m.start).text):
             phrase = ctx.layout.line_at(m.start).text
             phrase = re.split(r"\s+(?:Тема|Темы)\s*:|[.:]\s|\s[–—]\s", phrase)[0].strip(" .,")
             ds = find_dates(phrase)
             if ds:
                 phrase = phrase[: ds[0].start].strip(" ,.")
+            after = m.end - ctx.layout.line_at(m.start).start  # the type word's end in the line
+            if len(phrase.split()) > 15 and "«" in phrase[after:]:
+                # the event's own words, without its long quoted title
+                phrase = phrase[: phrase.index("«", after)].strip(" ,.")
             if phrase and len(phrase.split()) <= 15:
                 return capitalize_first(phrase_nominative(phrase))
     if best.type == "meeting":
@@ -80,6 +84,11 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
                 phrase_nominative(text[start : best.end] + " " + owner.group(1))
             )
     return None
+
+
+# A form's field with its label ("Тип" / "Совещание", joined into one line by cleaning):
+# the kind of the event, not its name.
+_FORM_FIELD = re.compile(r"\s*(?:Тип|Вид|Формат|Форма\s+проведения|Категория)\s+[А-ЯЁ]\S*\s*$")
 
 
 # A numbered event: "IV съезд", "5-й форум" (a Roman numeral or a number with an ordinal's
