@@ -313,6 +313,17 @@ def test_a_form_page_with_labels_on_lines_of_their_own() -> None:
     ]
 
 
+def test_a_council_session_is_the_event_not_the_posts_time_stamp() -> None:
+    # r5_07 (Павловская, 2016): the post's "19.05.2016 10:18" above the report
+    text = (
+        "19.05.2016 10:18\n\nОтчет перед депутатами на сессии Совета сельского поселения\n\n"
+        "18 мая 2016 года состоялась очередная сессия Совета Павловского сельского поселения. "
+        "На заседании было рассмотрено множество вопросов.\n"
+    )
+    event = extract_event(context(text))
+    assert (event.type, str(event.start)) == ("meeting", "2016-05-18")
+
+
 def test_a_form_pages_type_field_is_no_name_and_a_long_title_is_cut_off() -> None:
     # r5_10 (РГБ, 2019): "Тип" / "Совещание" under a heading with a long quoted title
     text = (
