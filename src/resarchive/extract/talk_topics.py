@@ -34,7 +34,15 @@ def talk_of(ctx: Context, start, end, verbs, nouns, speakers) -> str | None:
     text = ctx.text
     anchors = sorted([*verbs, *nouns], key=lambda w: w.start)
     found = _title_after(text, end, anchors, speakers) or agenda_item(ctx, start, end)
-    finders = (_devoted_to, _about_phrase, _dwelt_on, _acquainted_with, _noun_phrase, _verb_object)
+    finders = (
+        _devoted_to,
+        _about_phrase,
+        _dwelt_on,
+        _acquainted_with,
+        _discussed,
+        _noun_phrase,
+        _verb_object,
+    )
     for finder in finders:
         if found:
             break
@@ -151,6 +159,38 @@ def _nominative_phrase(text: str, start: int, stop: int) -> str | None:
     if head is None:
         return tidy(text[start:stop])
     return tidy(phrase_nominative(text[start : head.end]) + text[head.end : stop])
+
+
+_DISCUSSION = frozenset({"обсуждение", "дискуссия"})
+_THEME = re.compile(r"(?:по\s+теме|на\s+тему|тема\s+(?:[а-яё]+\s+)?[-–—:]?)\s*«", re.I)
+
+
+def _discussed(text, start, end, verbs, nouns, speakers) -> str | None:
+    """What discussants discussed ("В обсуждении Концепции приняли участие …", "В
+    дискуссии приняли участие …"): the title of the thing named after the noun, quoted
+    earlier in the text ("проект «Концепции развития …»"), or else the event's theme
+    ("заседание … по теме «…»"). None when the text quotes neither."""
+    for n in nouns:
+        if not (n.lemmas & _DISCUSSION):
+            continue
+        thing = re.match(r"\s+([А-ЯЁа-яё]+)", text[n.end : end])
+        if thing and not _verb(thing.group(1)):
+            key = parses(thing.group(1))[0].normal_form if parses(thing.group(1)) else ""
+            for q in re.finditer(r"[«\"]([А-ЯЁ][а-яё]+)", text[:start]):
+                ps = parses(q.group(1))
+                if ps and ps[0].normal_form == key:
+                    close = matching_quote(text, q.start())
+                    if close is not None:
+                        title = strip_outer_quotes(text[q.start() : close + 1])
+                        head, _, rest = title.partition(" ")
+                        return tidy(phrase_nominative(head) + " " + rest, lower=False)
+            continue
+        theme = _THEME.search(text)
+        if theme:
+            close = matching_quote(text, theme.end() - 1)
+            if close is not None:
+                return strip_outer_quotes(text[theme.end() - 1 : close + 1])
+    return None
 
 
 def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
