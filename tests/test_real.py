@@ -17,20 +17,21 @@ import pytest
 
 REAL = Path(__file__).with_name("real")
 
-# Measured 2026-11-30 on 77 documents: macro 0.955, persons 0.985, speakers 0.988,
-# recommendations 0.960, places 0.955, organizations 0.858, organizers 0.972, event fields 0.968.
+# Measured 2026-11-30 on 93 documents: macro 0.943, persons 0.970, speakers 0.974,
+# recommendations 0.923, places 0.953, organizations 0.842, organizers 0.976, event fields 0.963.
+# (The r5 set, added blind, brought the recommendations and persons floors down a step.)
 FLOORS = {
-    "macro": 0.94,
+    "macro": 0.93,
     "event_fields_acc": 0.95,
-    "persons": 0.97,
+    "persons": 0.96,
     "speakers": 0.95,
-    "recommendations": 0.93,
+    "recommendations": 0.90,
     "places": 0.93,
-    "organizations": 0.83,
+    "organizations": 0.82,
     "organizers": 0.93,
 }
-# speakers.talk 0.878, speakers.affiliation 0.915, persons.nominative 0.964
-EXTRA_FLOORS = {"speakers.talk": 0.86, "speakers.affiliation": 0.89, "persons.nominative": 0.95}
+# speakers.talk 0.913, speakers.affiliation 0.924, persons.nominative 0.959
+EXTRA_FLOORS = {"speakers.talk": 0.89, "speakers.affiliation": 0.90, "persons.nominative": 0.94}
 
 
 def _scorer():
