@@ -65,7 +65,7 @@ def _line_chars(source: str, start: int, end: int) -> list[tuple[str, int]]:
 
 
 def _text(chars: list[tuple[str, int]]) -> str:
-    return "".join(ch for ch, _ in chars)
+    return "".join([ch for ch, _ in chars])
 
 
 def _is_bold_line(source: str, start: int, end: int) -> bool:

@@ -206,20 +206,17 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
             lower_named = (
                 word[0].islower()
                 and not lower_gov
-                and (is_entry(word, "org_heads") or _is_adjective(word))
-                and not is_position_word(word)  # "заведующая детской библиотекой"
+                and _may_open_a_name(word)
                 # the phrase begins at its first modifier
                 and not (
                     i
                     and line[words[i - 1].end() : w.start()] == " "
-                    and _is_adjective(words[i - 1].group())
-                    and not is_position_word(words[i - 1].group())
+                    and _is_modifier(words[i - 1].group())
                 )
             )
             if (not word[0].isupper() and not lower_gov and not lower_named) or word.isupper():
                 continue
-            adjectival = [p for p in parses(word) if is_adjective_parse(p)]
-            if adjectival and all({"Anum", "Apro"} & p.tag.grammemes for p in adjectival):
+            if _only_ordinal_or_pronoun(word):
                 continue  # "Это первая общедоступная библиотека …": a description
             if i and words[i - 1].end() == w.start() - 1 and line[w.start() - 1] == "-":
                 continue
@@ -227,10 +224,7 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
             j = i
             while j < len(words) and not _is_head_word(words[j].group()):
                 word_j = words[j].group()
-                if j - i > 5 or not (
-                    any(is_adjective_parse(p) for p in parses(word_j))
-                    or looks_relative_adjective(word_j)
-                ):
+                if j - i > 5 or not (_is_adjective(word_j) or looks_relative_adjective(word_j)):
                     j = len(words)
                     break
                 nxt = words[j + 1].start() if j + 1 < len(words) else len(line)
@@ -323,8 +317,28 @@ def _coordinated_heads(text: str) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _is_adjective(word: str) -> bool:
     return any(is_adjective_parse(p) for p in parses(word))
+
+
+@lru_cache(maxsize=100_000)
+def _may_open_a_name(word: str) -> bool:
+    """An organization's head or an adjective, not a position ("заведующая детской …")."""
+    return (is_entry(word, "org_heads") or _is_adjective(word)) and not is_position_word(word)
+
+
+@lru_cache(maxsize=100_000)
+def _is_modifier(word: str) -> bool:
+    """An adjective that is not a position's word."""
+    return _is_adjective(word) and not is_position_word(word)
+
+
+@lru_cache(maxsize=100_000)
+def _only_ordinal_or_pronoun(word: str) -> bool:
+    """An adjective only as an ordinal or a pronoun ("первая", "эта")."""
+    adjectival = [p for p in parses(word) if is_adjective_parse(p)]
+    return bool(adjectival) and all({"Anum", "Apro"} & p.tag.grammemes for p in adjectival)
 
 
 def _is_plural_adjective(word: str) -> bool:
