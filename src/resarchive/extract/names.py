@@ -132,8 +132,10 @@ def surname_nominative(surname: str, gender: str | None, case: str | None) -> st
     ('Гаркуша', 'Толстая')
     >>> surname_nominative("Ярошевич", "femn", "datv"), surname_nominative("Сёмина", "masc", "gent")
     ('Ярошевич', 'Сёмин')
+    >>> surname_nominative("Диская", "femn", "accs")  # -ая, -яя: only ever the nominative
+    'Диская'
     """
-    if case in (None, "nomn"):
+    if case in (None, "nomn") or surname.lower().endswith(("ая", "яя")):
         return surname
     if "-" in surname:  # double-barrelled: each part declines on its own
         return "-".join(surname_nominative(part, gender, case) for part in surname.split("-"))

@@ -5,10 +5,11 @@ noun's complements, what a presenting verb presents). The first found wins."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lemmas import lemma_set
 from ..rules.quotes import matching_quote, strip_outer_quotes
-from ..rules.words import word_set, word_table
+from ..rules.words import forms_of, word_set, word_table
 from .clause_words import WORD, Word, clause_end, tidy, words_in
 from .context import Context
 from .morph import parses
@@ -184,13 +185,26 @@ def _discussed(text, start, end, verbs, nouns, speakers) -> str | None:
                         title = strip_outer_quotes(text[q.start() : close + 1])
                         head, _, rest = title.partition(" ")
                         return tidy(phrase_nominative(head) + " " + rest, lower=False)
-            continue
-        theme = _THEME.search(text)
+            if key not in word_set("generic_topics"):
+                continue  # "обсуждение доклада": a thing of its own, not quoted
+        theme = _THEME.search(text) or _event_title().search(text)
         if theme:
             close = matching_quote(text, theme.end() - 1)
             if close is not None:
                 return strip_outer_quotes(text[theme.end() - 1 : close + 1])
     return None
+
+
+@lru_cache(maxsize=1)
+def _event_title() -> re.Pattern:
+    """An event's word and its quoted title: "круглый стол «X»", "семинара "X"" (the
+    theme of a discussion the text does not name otherwise)."""
+    words = sorted(
+        {f for key in word_table("event_types") for f in forms_of(key.split()[-1])},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![А-Яа-яЁё])(?:" + "|".join(words) + r")\s*(?=[«\"])", re.I)
 
 
 def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from ..rules.dots import mask_name_dots
+from ..rules.settlements import settlement_prefix
 from .affiliation import is_position_word, split_position
 from .clause_words import OPENERS, WORD, Word, clause_end, has_entry, words_in
 from .context import Context
@@ -119,9 +120,20 @@ def prose_talks(
         # a plural position before coordinated names is each one's.
         found = [f if f != (None, None) else found[0] for f in found]
     return [
-        ProseTalk(m, position, organization, talk, len(speakers) > 1)
+        ProseTalk(m, position, organization, _titled_before(text, m) or talk, len(speakers) > 1)
         for m, (position, organization) in zip(speakers, found, strict=True)
     ]
+
+
+# "«Стратегия развития …» (С.А. Бражникова, г. Белгород)": each title with its author in
+# brackets right after it, a list of talks in one sentence.
+_TITLE_THEN_BRACKET = re.compile(r"«((?:[^«»]|«[^«»]*»)+)»\s*\(\s*$")
+
+
+def _titled_before(text: str, m: PersonMention) -> str | None:
+    """The quoted title right before the bracket that opens with the speaker's name."""
+    found = _TITLE_THEN_BRACKET.search(text, max(0, m.start - 400), m.start)
+    return found.group(1).strip() if found else None
 
 
 def _plural_head(position: str) -> bool:
@@ -232,14 +244,22 @@ def _affiliation(
         stop = clause_end(text, m.end + from_.end(), end, speakers)
         org = re.sub(r"\s+и\s*$", "", text[m.end + from_.end() : stop]).strip(" ,")
         return (shared[0] if shared else None), org or None
-    if not after.startswith(","):
+    dash = re.match(r"\s?[-–—]\s*(?=[а-яё])", after)  # "Диская Н.И.- зам. министра …"
+    if not after.startswith(",") and not dash:
         return shared or (None, None)
-    stop = clause_end(text, m.end + 1, end, speakers)
+    gap = dash.end() if dash else 1
+    stop = clause_end(text, m.end + gap, end, speakers)
+    if text[max(0, m.start - 2) : m.start].strip() == "(":
+        # "(С.А. Бражникова, г. Белгород)": inside the bracket the name opens, up to its end
+        close = text.find(")", m.end, stop)
+        stop = close if close != -1 else stop
     stop = min([stop] + [v.start for v in verbs if v.start > m.end])
     # ", с консультацией на тему …": what follows the position is not part of it.
-    tail = re.search(r",\s*(?:с|со|на|о|об|в|по)\s", text[m.end + 1 : stop])
-    stop = m.end + 1 + tail.start() if tail else stop
-    rest = re.sub(r"[\s,]+(?:и|а\s+также|а)\s*$", "", text[m.end + 1 : stop]).strip(" ,")
+    tail = re.search(r",\s*(?:с|со|на|о|об|в|по)\s", text[m.end + gap : stop])
+    stop = m.end + gap + tail.start() if tail else stop
+    rest = re.sub(r"[\s,]+(?:и|а\s+также|а)\s*$", "", text[m.end + gap : stop]).strip(" ,")
+    if re.fullmatch(settlement_prefix() + r"\s?[А-ЯЁ][\w-]+", rest):
+        return None, rest  # "(С.А. Бражникова, г. Белгород)": where she came from
     if rest[:1].islower() and not re.match(r"(?:а\s+также|и|а|посвящ)", rest):
         return split_position(rest)
     return shared or (None, None)

@@ -13,6 +13,8 @@ import re
 _NAME_DOTS = re.compile(
     r"(?<![\w.])(?:им|имени|ул|пос|пгт|обл|(?<!\d )(?<!\d)г)\.(?=\s?[А-ЯЁ])"
     r"|(?<!\w)[А-ЯЁ]\.(?=\s?[А-ЯЁ][.а-яё])"
+    # a short lower-case abbreviation before a lower-case word: "зам. министра", "зав. отделом"
+    r"|(?<![\w.])[а-яё]{2,4}\.(?=\s?[а-яё]{2})"
 )
 
 
@@ -20,6 +22,8 @@ def mask_name_dots(text: str) -> str:
     """`text` with the dots of abbreviations and initials replaced by "․" (same length).
 
     >>> mask_name_dots("им. А.С. Пушкина. Далее") == "им․ А․С․ Пушкина. Далее"
+    True
+    >>> mask_name_dots("зам. министра") == "зам․ министра"
     True
     """
     return _NAME_DOTS.sub(lambda m: m.group(0)[:-1] + "․", text)
