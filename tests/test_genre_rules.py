@@ -147,6 +147,16 @@ def test_village_adjectives_of_library_names_are_not_places() -> None:
     assert "Сеглинская сельская библиотека-филиал" in orgs
 
 
+def test_an_operative_verb_and_a_lone_letter_are_no_places() -> None:
+    # r6_13 (Ростов Ярославский, 2011): natasha reads "Постановляет" and a cut "В" as places
+    text = (
+        "Об утверждении Положения об обязательном экземпляре документов в Ростовском "
+        "муниципальном районе\n\n\nВ соответствии со статьей 16 Федерального закона\n"
+        "Постановляет:\n1.Утвердить Положение.\n"
+    )
+    assert [p.name for p in extract_places(ctx(text))] == ["Ростовский муниципальный район"]
+
+
 def test_part_of_a_dotted_name_is_not_a_place() -> None:
     text = "Зарегистрироваться на портале «Госуслуги.Культура.РФ» до 1 мая 2022 г.\n"
     assert [p.name for p in extract_places(ctx(text))] == []

@@ -158,13 +158,22 @@ def extract_places(ctx: Context) -> list[Place]:
 def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
     """Spans natasha reads as places that are not: a heading in capitals ("КОНФЕРЕНЦИЯ В
     КАМЕНСКЕ-УРАЛЬСКОМ Сегодня"), a word the excerpt cuts ("… и Общеросси"), a phrase
-    headed by an organization's noun ("Девятовского сельского филиала")."""
+    headed by an organization's noun ("Девятовского сельского филиала"), a verb or a
+    lone letter."""
     words = re.findall(r"[А-Яа-яЁё-]+", raw)
     if any(len(w) > 3 and w.isupper() for w in words):
         return True
+    if len(words) == 1 and (len(words[0]) < 2 or _not_a_noun(words[0])):
+        return True  # "В" cut off a span, "Постановляет:": natasha's misreadings
     if not text[stop:].strip():
         return True  # the text ends inside the word: a cut excerpt
     return any(is_entry(w, "org_heads") for w in words[1:])
+
+
+def _not_a_noun(word: str) -> bool:
+    """A word whose likeliest reading is a verb or a function word."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND", "PREP", "CONJ", "PRCL")
 
 
 def settlement_nominative(name: str, prefix: str) -> str:
