@@ -17,21 +17,22 @@ import pytest
 
 REAL = Path(__file__).with_name("real")
 
-# Measured 2026-11-30 on 93 documents: macro 0.943, persons 0.970, speakers 0.974,
-# recommendations 0.923, places 0.953, organizations 0.842, organizers 0.976, event fields 0.963.
-# (The r5 set, added blind, brought the recommendations and persons floors down a step.)
+# Measured 2026-11-30 on 109 documents: macro 0.938, persons 0.970, speakers 0.961,
+# recommendations 0.941, places 0.952, organizations 0.832, organizers 0.944, event fields 0.963.
+# (Each set added blind brings some floors down a step: r5 recommendations and persons,
+# r6 organizations.)
 FLOORS = {
-    "macro": 0.93,
+    "macro": 0.92,
     "event_fields_acc": 0.95,
     "persons": 0.96,
-    "speakers": 0.95,
-    "recommendations": 0.90,
+    "speakers": 0.94,
+    "recommendations": 0.91,
     "places": 0.93,
-    "organizations": 0.82,
-    "organizers": 0.93,
+    "organizations": 0.81,
+    "organizers": 0.92,
 }
-# speakers.talk 0.913, speakers.affiliation 0.924, persons.nominative 0.959
-EXTRA_FLOORS = {"speakers.talk": 0.89, "speakers.affiliation": 0.90, "persons.nominative": 0.94}
+# speakers.talk 0.911, speakers.affiliation 0.920, persons.nominative 0.951
+EXTRA_FLOORS = {"speakers.talk": 0.89, "speakers.affiliation": 0.89, "persons.nominative": 0.93}
 
 
 def _scorer():

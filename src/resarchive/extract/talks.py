@@ -224,9 +224,11 @@ def _affiliation(
 ) -> tuple[str | None, str | None]:
     """The position and organization written beside the name, as written: before it
     ("заместитель директора … А. Н. Маслова"), else after it (", библиотекарь …", "(…)")."""
-    before = _position_before(ctx, start, m, verbs, speakers)
-    shared = None
     text = ctx.text
+    in_bracket = text[max(0, m.start - 2) : m.start].strip() == "("
+    # "«Title» (О.В. Птиченко, г. Екатеринбург)": what precedes the bracket is the title
+    before = None if in_bracket else _position_before(ctx, start, m, verbs, speakers)
+    shared = None
     after = text[m.end : end]
     if before:
         position, organization = split_position(before)
@@ -249,7 +251,7 @@ def _affiliation(
         return shared or (None, None)
     gap = dash.end() if dash else 1
     stop = clause_end(text, m.end + gap, end, speakers)
-    if text[max(0, m.start - 2) : m.start].strip() == "(":
+    if in_bracket:
         # "(С.А. Бражникова, г. Белгород)": inside the bracket the name opens, up to its end
         close = text.find(")", m.end, stop)
         stop = close if close != -1 else stop
@@ -258,7 +260,9 @@ def _affiliation(
     tail = re.search(r",\s*(?:с|со|на|о|об|в|по)\s", text[m.end + gap : stop])
     stop = m.end + gap + tail.start() if tail else stop
     rest = re.sub(r"[\s,]+(?:и|а\s+также|а)\s*$", "", text[m.end + gap : stop]).strip(" ,")
-    if re.fullmatch(settlement_prefix() + r"\s?[А-ЯЁ][\w-]+", rest):
+    if re.fullmatch(settlement_prefix() + r"\s?[А-ЯЁ][\w-]+", rest) or (
+        in_bracket and rest[:1].isupper()
+    ):
         return None, rest  # "(С.А. Бражникова, г. Белгород)": where she came from
     if rest[:1].islower() and not re.match(r"(?:а\s+также|и|а|посвящ)", rest):
         return split_position(rest)
