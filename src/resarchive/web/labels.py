@@ -8,16 +8,8 @@ from typing import get_args
 
 from ..i18n import N_, _
 from ..record.models import DocumentKind, EventFormat, EventType
+from ..terms import EVENT_FORMATS, EVENT_TYPES, format_name, type_name
 
-EVENT_TYPES: dict[str, str] = {
-    "conference": N_("conference"),
-    "seminar": N_("seminar"),
-    "round_table": N_("round table"),
-    "meeting": N_("meeting"),
-    "congress": N_("congress"),
-    "forum": N_("forum"),
-    "other": N_("other event"),
-}
 DOCUMENT_KINDS: dict[str, str] = {
     "resolution": N_("resolution"),
     "decision": N_("decision"),
@@ -25,12 +17,6 @@ DOCUMENT_KINDS: dict[str, str] = {
     "announcement": N_("announcement"),
     "other": N_("other document"),
 }
-EVENT_FORMATS: dict[str, str] = {
-    "offline": N_("in person"),
-    "online": N_("online"),
-    "hybrid": N_("in person and online"),
-}
-
 VALUES = {"type": EventType, "kind": DocumentKind, "format": EventFormat}
 
 
@@ -104,7 +90,7 @@ DATE_FIELDS: dict[str, str] = {
 
 def event_type(value: str | None) -> str:
     """An event type as a person reads it ("seminar" -> "семинар" in Russian)."""
-    return _(EVENT_TYPES[value]) if value in EVENT_TYPES else (value or "")
+    return type_name(value) if value else ""
 
 
 def document_kind(value: str | None) -> str:
@@ -112,4 +98,4 @@ def document_kind(value: str | None) -> str:
 
 
 def event_format(value: str | None) -> str:
-    return _(EVENT_FORMATS[value]) if value in EVENT_FORMATS else (value or "")
+    return format_name(value) if value else ""
