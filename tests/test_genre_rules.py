@@ -133,6 +133,14 @@ def test_republic_list_stops_at_the_adjectives_of_another_head() -> None:
     ]
 
 
+def test_a_national_body_named_by_its_abbreviation_alone_or_inside_a_name() -> None:
+    # r4_05, r6_02: "президент РБА", "Конференции РБА"; "ЦБС" names no one institution
+    text = "Приняли участие президент РБА и директор ЦБС. Прошла сессия Конференции РБА.\n"
+    names = {(o.name, o.short) for o in extract_organizations(ctx(text))}
+    assert ("Российская библиотечная ассоциация", "РБА") in names
+    assert not any(short == "ЦБС" for _, short in names)
+
+
 def test_village_adjectives_of_library_names_are_not_places() -> None:
     # r4_15 (Бологое, 2013): coordinated adjectives share one head; pymorphy guesses
     # "Сеглинской" as a noun and "Рютинскую" as a verb, the -ск- suffix tells them.

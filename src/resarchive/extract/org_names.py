@@ -34,6 +34,8 @@ class Candidate:
     capitalize: bool = False  # "клуба «Родники»" -> "Клуб «Родники»"
     name: str | None = None  # a name the text writes only in parts (coordinated heads)
     lower_name: bool = False  # named in lower case: "библиотека имени Курбатова"
+    # an institution of its own even inside a longer name: "РБА" in "Совет РБА"
+    named_within: bool = False
 
 
 def is_adjective_parse(p) -> bool:
@@ -51,13 +53,18 @@ def close_quote(text: str, at: int) -> int | None:
 
 
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a candidate contained in a longer one (same mention seen twice)."""
+    """Drop a candidate contained in a longer one (same mention seen twice), but one
+    `named_within` it ("РБА" in "Совет РБА")."""
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Candidate] = []
+    within: list[Candidate] = []
     for c in cands:
         if c.end <= c.start:
             continue
         host = next((o for o in out if o.start <= c.start and c.end <= o.end), None)
+        if host and c.named_within and (host.start, host.end) != (c.start, c.end):
+            within.append(c)
+            continue
         if host:
             host.legal_form = host.legal_form or c.legal_form
             host.short = host.short or c.short
@@ -68,7 +75,7 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
                 out[-1] = c
             continue
         out.append(c)
-    return out
+    return sorted(out + within, key=lambda c: (c.start, -(c.end - c.start)))
 
 
 def _normalize(text: str) -> str:

@@ -120,6 +120,10 @@ def extract_organizations(ctx: Context) -> list[Organization]:
     cands = [c for c in cands if not any(c.start < o.end and o.start < c.end for o in shared)]
     cands.extend(shared)
 
+    # 3c. A national body by its abbreviation alone ("президент РБА", "Конференции РБА"):
+    # the gazetteer names exactly one, unlike the generic "ЦБС".
+    cands += _known_abbreviations(text, cands)
+
     # 4. Abbreviation definitions: "Name (ABBR)".
     for c in cands:
         m = re.match(rf"\s?\(({ABBR})\)", text[c.end :])
@@ -127,6 +131,34 @@ def extract_organizations(ctx: Context) -> list[Organization]:
             c.short = m.group(1)
 
     return merge(ctx, dedupe(cands))
+
+
+def _known_abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A candidate for each gazetteer abbreviation of one institution standing alone."""
+    out = []
+    for m in _known_abbreviation_rx().finditer(text):
+        if m.group(1) in gazetteer.generic_abbreviations():
+            continue
+        if any(
+            c.start <= m.start() < c.end
+            and text[m.end()] == " "
+            and text[m.end() + 1 : m.end() + 2].isupper()
+            for c in cands
+        ):
+            continue  # the start of a longer name ("ГПНТБ России")
+        # also inside a body's name ("член Совета РБА"): the association is named too
+        out.append(Candidate(m.start(1), m.end(1), named_within=True))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _known_abbreviation_rx() -> re.Pattern:
+    names = sorted(
+        (a for a in gazetteer.abbreviations() if a.isupper() and " " not in a),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
 # --------------------------------------------------------------------------- spans
