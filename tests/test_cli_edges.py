@@ -5,6 +5,7 @@ paths of `report`, file names with line breaks. Through the CLI."""
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -96,3 +97,49 @@ def test_a_file_name_with_a_line_break_is_shown_on_one_line(tmp_path: Path) -> N
     assert code == 0
     (line,) = [line for line in stdout.splitlines() if " ← " in line]
     assert "два\\x0aфайла.txt" in line
+
+
+def test_a_folder_of_dot_files_is_no_place_for_an_archive(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".bashrc").write_text("alias ll='ls -l'\n", encoding="utf-8")
+    code, _, stderr = run(home, "ingest", str(SEEDS[0]))
+    assert code == 10 and "not an archive" in stderr
+    assert [p.name for p in home.iterdir()] == [".bashrc"]
+
+
+def test_a_record_broken_by_hand_without_notes_is_kept_not_duplicated(copy_archive: Path) -> None:
+    # An archive from before ingest's notes (data/ has none): the sha256 in the file tells
+    # which source the broken record is of.
+    path = copy_archive / "structured" / f"{SEMINAR_ID}.yaml"
+    edited = path.read_text(encoding="utf-8").replace("  type: seminar", "  type: семинар", 1)
+    path.write_text(edited, encoding="utf-8")
+    shutil.rmtree(copy_archive / ".extracted", ignore_errors=True)
+    code, stdout, _ = run(copy_archive, "ingest", str(SEEDS[1]))
+    assert code == 0 and "(kept)" in stdout
+    assert path.read_text(encoding="utf-8") == edited
+    assert not (copy_archive / "structured" / f"{SEMINAR_ID}-2.yaml").exists()
+
+
+def test_a_closed_stdout_does_not_stop_the_batch(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    archive = tmp_path / "archive"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "resarchive", "--archive", str(archive), "ingest", "--jobs", "1",
+         *map(str, SEEDS)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    proc.stdout.close()  # `| head -0`: nobody reads the summaries
+    assert proc.wait(timeout=300) == 0
+    assert len(list((archive / "structured").glob("*.yaml"))) == len(SEEDS)
+
+
+def test_the_largest_size_limit_reads_a_small_file(tmp_path: Path) -> None:
+    code, stdout, stderr = run(tmp_path / "a", "ingest", "--dry-run", "--max-size", "1GB",
+                               str(SEEDS[0]))  # fmt: skip
+    assert code == 0, stderr
+    assert stdout.startswith("id: ")

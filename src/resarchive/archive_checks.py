@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -201,14 +202,23 @@ def check_archive(root: Path) -> None:
         )
     if (root / "raw").is_dir() or (root / "structured").is_dir():
         return
-    if not _visible(root):
+    if not _foreign_entries(root):
         return  # an empty folder: an empty archive, or one ingest is about to fill
     raise ArchiveError(_("not an archive: the folder holds neither raw/ nor structured/"), root)
 
 
-def _visible(root: Path) -> list[str]:
+# What an archive holds besides raw/ and structured/: the lock, the index (and SQLite's
+# files beside it), ingest's notes; dot-files ending in .tmp are its atomic writes.
+_ARCHIVE_DOTFILES = re.compile(
+    r"\.lock|\.index\.sqlite(?:-wal|-shm|-journal)?|\.extracted|\..*\.tmp"
+)
+
+
+def _foreign_entries(root: Path) -> list[str]:
+    """What `root` holds that no archive would: any other file or folder, dot-files too
+    (a home folder holds only `.bashrc` and the like)."""
     try:
-        return [n for n in os.listdir(root) if not n.startswith(".")]
+        return [n for n in os.listdir(root) if not _ARCHIVE_DOTFILES.fullmatch(n)]
     except OSError:
         return ["?"]
 

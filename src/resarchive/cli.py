@@ -31,6 +31,7 @@ from .clikit import (  # noqa: E402
     error_text,
     fail,
     print_error,
+    quiet_stdout,
     skipped,
 )
 from .console import err, out, print_table, say  # noqa: E402
@@ -113,7 +114,7 @@ def ingest(
     from .fence import Limits
     from .ingest import collect_sources, ingest_sources
     from .progress import batch_progress
-    from .summary import Totals, exit_code, print_failures, print_summary
+    from .summary import Totals, exit_code, print_failures
 
     size_limit = _size(max_size)
     made = None if dry_run else _prepare_archive()
@@ -135,18 +136,14 @@ def ingest(
         )
         with batch_progress(len(items), out.console, err.console) as batch:
             for result in results:
-                batch.advance(str(result.source))
                 totals.add(result)
-                if result.error is not None:
-                    batch.print(error_markup(error_text(result.error)), stderr=True)
-                    if State.debug and getattr(result.error, "detail", ""):
-                        batch.print(result.error.detail.rstrip(), stderr=True, markup=False)
-                elif result.status == "dry-run":
-                    from .record.yamlio import render_record
-
-                    batch.print(render_record(result.record), end="", markup=False)
-                else:
-                    print_summary(batch, result)
+                try:
+                    batch.advance(str(result.source))
+                    _print_result(batch, result)
+                except BrokenPipeError:
+                    # The reader went away (`ingest … | head`): the batch goes on unprinted,
+                    # and its exit status still tells how it went.
+                    quiet_stdout()
         print_failures(err.console, totals, len(items))  # the bar is gone by now
     except ResarchiveError as exc:
         if State.debug:
@@ -156,6 +153,29 @@ def ingest(
         if made is not None and not totals.statuses["written"]:
             _unmake_archive(made)  # a typo'd --archive with nothing stored leaves no archive
     raise typer.Exit(exit_code(totals.failures))
+
+
+def _print_result(batch, result) -> None:
+    from .summary import print_summary
+
+    if result.error is not None:
+        batch.print(error_markup(error_text(result.error)), stderr=True)
+        if State.debug and getattr(result.error, "detail", ""):
+            batch.print(result.error.detail.rstrip(), stderr=True, markup=False)
+    elif result.status == "dry-run":
+        from .record.yamlio import render_record
+
+        batch.print(render_record(result.record), end="", markup=False)
+    else:
+        print_summary(batch, result)
+
+
+def _tell(line: str) -> None:
+    """A line of ingest's on stdout; a reader gone (`| head`) stops no batch."""
+    try:
+        say(line)
+    except BrokenPipeError:
+        quiet_stdout()
 
 
 def _prepare_archive() -> list[Path] | None:
@@ -173,7 +193,7 @@ def _prepare_archive() -> list[Path] | None:
     except ArchiveError as exc:
         raise fail(exc) from None
     if any(p.exists() for p in (archive.raw, archive.structured)):
-        say(_("Archive: {path}").format(path=where))
+        _tell(_("Archive: {path}").format(path=where))
         return None
     made = [p for p in (*reversed(where.parents), where) if not p.exists()]
     try:
@@ -182,10 +202,10 @@ def _prepare_archive() -> list[Path] | None:
     except OSError as exc:
         raise fail(write_error(exc, where)) from None
     if State.archive_given:
-        say(_("New archive made: {path}").format(path=where))
+        _tell(_("New archive made: {path}").format(path=where))
     else:
         text = _("New archive made in the current folder: {path} (--archive FOLDER for another)")
-        say(text.format(path=where))
+        _tell(text.format(path=where))
     return [*made, archive.raw, archive.structured]
 
 
@@ -207,7 +227,7 @@ def _unmake_archive(made: list[Path]) -> None:
         with contextlib.suppress(OSError):
             folder.rmdir()  # only when empty
     text = _("Nothing was stored: the new archive {path} was removed again")
-    say(text.format(path=archive.root.absolute()))
+    _tell(text.format(path=archive.root.absolute()))
 
 
 @app.command(help=o.VALIDATE_HELP)

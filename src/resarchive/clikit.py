@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -153,7 +154,13 @@ def usage_error_text(exc: click.ClickException) -> str:
             options = ", ".join(sorted(exc.possibilities))
             text += "; " + _("did you mean {options}?").format(options=options)
         return text
-    return message(exc.format_message())
+    text = message(exc.format_message())
+    # typer appends its suggestion to "No such command …" in English
+    hint = re.search(r"\s*Did you mean (?P<options>.+?)\?$", text)
+    if hint:
+        suggestion = _("did you mean {options}?").format(options=hint.group("options"))
+        text = text[: hint.start()].rstrip(".") + "; " + suggestion
+    return text
 
 
 def print_usage_error(exc: click.ClickException) -> None:
@@ -321,7 +328,7 @@ class Group(TyperGroup):
             sys.stdout.flush()  # a closed pipe shows here, not at exit
             return result
         except BrokenPipeError:
-            _quiet_stdout()
+            quiet_stdout()
             raise typer.Exit(0) from None
         except (typer.Exit, typer.Abort, click_exceptions.ClickException):
             raise
@@ -377,7 +384,7 @@ def _failure(exc: Exception) -> int:
     return 15
 
 
-def _quiet_stdout() -> None:
+def quiet_stdout() -> None:
     """After EPIPE: point stdout at /dev/null, so that Python's final flush stays silent
     (the recipe of the `signal` module's documentation)."""
     try:

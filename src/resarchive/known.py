@@ -5,6 +5,7 @@ kept in step with the archive under the lock."""
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,11 @@ class Held:
     sha256: str | None
     source: Source | None
     reviewed: bool
+
+
+_SOURCE_SHA = re.compile(
+    r"^source:[ \t]*\n(?:[ \t]+.*\n)*?[ \t]+sha256:[ \t]*['\"]?([0-9a-f]{64})", re.M
+)
 
 
 class KnownRecords:
@@ -71,7 +77,18 @@ class KnownRecords:
             noted = edits.noted_source(self.archive, record_id)
         except ArchiveError:  # not an id ingest could have written
             noted = None
-        return Held(record_id, noted, None, False)
+        # Without a note (an archive from before notes, or notes deleted), the sha256 still
+        # written in the file: a record a person broke stays the record of its source.
+        return Held(record_id, noted or self._written_sha(name), None, False)
+
+    def _written_sha(self, name: str) -> str | None:
+        """The `sha256:` line under `source:` of a record file that does not parse."""
+        path = self.archive.structured / name
+        text = edits.read_if_file(path)
+        if text is None:
+            return None
+        found = _SOURCE_SHA.search(text.decode("utf-8", "replace"))
+        return found.group(1) if found else None
 
     def by_sha(self, sha: str) -> Held | None:
         if self._by_sha is None:

@@ -103,6 +103,7 @@ ERRORS = (
     ),
     N_("{text} is not a size like 5MB, 200KB or 300000 (bytes)"),
     N_("{text}: the size must be above zero"),
+    N_("{text}: the size must be at most 1GB (1024MB)"),
     # sizes, as read.format_size writes them
     N_("{size} bytes"),
     N_("{size} KB"),

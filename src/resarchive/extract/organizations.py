@@ -276,7 +276,7 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
                 end = max(end, tail or head_end)
                 if end == head_end:
                     continue
-            elif end == head_end and sentence_start:
+            elif end == head_end and sentence_start and not _tasked(text, head_end):
                 continue  # "Современная библиотека оказывает ...": not a name
             if is_entry(words[j].group(), "gov_heads"):
                 end = ministry_list(text, end, loc_spans, base + w.start())
@@ -352,6 +352,13 @@ def _coordinated_heads(text: str) -> list[Candidate]:
 @lru_cache(maxsize=100_000)
 def _is_adjective(word: str) -> bool:
     return any(is_adjective_parse(p) for p in parses(word))
+
+
+def _tasked(text: str, end: int) -> bool:
+    """A body given a task: the phrase ending at `end` is followed by an infinitive
+    ("Научно-методическому отделу (Жуков Д. А.) подготовить …"), an item's addressee."""
+    m = re.match(r"\s*(?:\([^()\n]{0,80}\)\s*)?([а-яё]+)", text[end : end + 120])
+    return bool(m) and any(p.tag.POS == "INFN" for p in parses(m.group(1))[:1])
 
 
 @lru_cache(maxsize=100_000)

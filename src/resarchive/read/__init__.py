@@ -69,8 +69,20 @@ def parse_size(text: str) -> int:
     if size <= 0:
         raise ValueError(f"{text!r}: the size must be above zero")
     if size > MAX_SIZE_LIMIT:
-        raise ValueError(f"{text!r}: the size must be at most 1GB")
+        raise ValueError(f"{text!r}: the size must be at most 1GB (1024MB)")
     return size
+
+
+def _read_at_most(fh, limit: int, chunk: int = 1 << 20) -> bytes:
+    """Up to `limit` bytes of `fh`, read a megabyte at a time."""
+    parts, total = [], 0
+    while total < limit:
+        part = fh.read(min(chunk, limit - total))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
 
 
 def format_size(size: int) -> str:
@@ -105,8 +117,10 @@ def read_source(
         raise NotFoundError("not a regular file", path)
     try:
         with path.open("rb") as fh:
-            # Read one byte past the limit: the size may change after a stat.
-            data = fh.read(max_size + 1)
+            # Read one byte past the limit (the size may change after a stat), in chunks:
+            # one read of `max_size + 1` bytes allocates that much at once, which a 1 GB
+            # limit under the worker's 1 GB memory fence cannot afford.
+            data = _read_at_most(fh, max_size + 1)
             size = max(len(data), os.fstat(fh.fileno()).st_size)
     except OSError as exc:
         raise NotFoundError(f"cannot read: {exc.strerror or exc}", path) from exc
