@@ -94,6 +94,13 @@ def test_a_bad_filter_value_is_a_message_not_a_list(archive: Path) -> None:
     assert 'value="24.11.2021"' in response.text  # what was typed stays in the field
 
 
+def test_a_date_range_that_ends_before_it_starts_is_a_message(archive: Path) -> None:
+    response = client(archive).get("/", params={"from": "2022-01-01", "to": "2021-01-01"})
+    assert response.status_code == 400
+    assert listed_ids(response.text) == []
+    assert "2022-01-01 is after --to 2021-01-01: no date can match" in response.text
+
+
 def test_the_record_page_highlights_every_kind_over_the_exact_source_text(
     archive: Path,
 ) -> None:

@@ -67,6 +67,9 @@ def parse_filters(params: Mapping[str, str]) -> tuple[Filters | None, dict[str, 
             dates[name] = date.fromisoformat(values[name]) if values[name] else None
         except ValueError:
             errors[name] = [_("a date like 2021-11-24 (year-month-day)")]
+    if dates.get("from") and dates.get("to") and dates["from"] > dates["to"]:
+        text = _("{start} is after --to {end}: no date can match")
+        errors["from"] = [text.format(start=dates["from"], end=dates["to"])]
     if values["type"] and values["type"] not in labels.EVENT_TYPES:
         errors["type"] = [_("unknown event type {value!r}").format(value=values["type"])]
     if errors:
