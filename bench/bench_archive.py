@@ -145,6 +145,9 @@ def archive_templates() -> list[tuple[object, bytes]]:
             r.persons[0].name = S_PERSON
         if r.places:
             r.places[0].name = S_PLACE
+        # As ingest writes it: the warnings of fields now filled ("event.place: not
+        # stated") go, so the index reads the record as plain YAML, without pydantic.
+        r = type(r).model_validate(r.model_dump(mode="json"))
         out.append((r, data))
     return out
 
@@ -152,7 +155,8 @@ def archive_templates() -> list[tuple[object, bytes]]:
 def build_archive(root: Path, size: int, seed: int = 4) -> None:
     """A synthetic archive of `size` records (re-used when already built)."""
     marker = root / ".bench-size"
-    if marker.exists() and marker.read_text() == str(size):
+    stamp = f"{size} records, warnings as ingest writes them"
+    if marker.exists() and marker.read_text() == stamp:
         return
     from resarchive.record.yamlio import render_record
 
@@ -183,7 +187,7 @@ def build_archive(root: Path, size: int, seed: int = 4) -> None:
         )
         (root / "raw" / raw_name).write_bytes(raw_bytes)
         (root / "structured" / f"{record_id}.yaml").write_text(text, encoding="utf-8")
-    marker.write_text(str(size))
+    marker.write_text(stamp)
     time.sleep(1.1)  # older than the index's "racily clean" window
 
 

@@ -17,6 +17,8 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from .helpers import resarchive
+
 ROOT = Path(__file__).resolve().parent.parent
 MESSAGES = ROOT / "src" / "resarchive" / "locale" / "ru" / "LC_MESSAGES"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -192,31 +194,18 @@ def test_usage_errors_are_russian_in_a_russian_locale(
     tmp_path: Path, args: list[str], expected: str
 ) -> None:
     (tmp_path / "data" / "structured").mkdir(parents=True)
-    done = run_cli(args, "ru_RU.UTF-8", cwd=tmp_path)
+    done = resarchive(*args, lang="ru_RU.UTF-8", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.startswith("ошибка: " + expected), done.stderr
     assert done.stderr.endswith(f"(справка: resarchive {args[0]} --help)\n")
     assert not re.search(r"\b(invalid|missing|option|error|unknown)\b", done.stderr)
 
 
-def run_cli(args: list[str], lang: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "LANG": lang, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
-    env.update(COLUMNS="100", NO_COLOR="1")
-    return subprocess.run(
-        [sys.executable, "-m", "resarchive", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
-
-
 def test_a_russian_session(tmp_path: Path) -> None:
     """What a methodist sees with LANG=ru_RU.UTF-8: help, summaries, errors, totals."""
     from .conftest import SEEDS
 
-    help_text = run_cli(["ingest", "--help"], "ru_RU.UTF-8").stdout
+    help_text = resarchive("ingest", "--help", lang="ru_RU.UTF-8").stdout
     assert "Использование: resarchive ingest [ПАРАМЕТРЫ] ФАЙЛ_ИЛИ_ПАПКА..." in help_text
     assert "Показать эту справку и выйти." in help_text and "Примеры:" in help_text
     assert "Show this" not in help_text and "Usage" not in help_text
@@ -225,7 +214,9 @@ def test_a_russian_session(tmp_path: Path) -> None:
     (inbox / "a.txt").write_bytes(SEEDS[0].read_bytes())
     (inbox / "b.txt").write_bytes(b"")
     archive = tmp_path / "archive"
-    done = run_cli(["--archive", str(archive), "ingest", "-j", "1", str(inbox)], "ru_RU.UTF-8")
+    done = resarchive(
+        "--archive", str(archive), "ingest", "-j", "1", str(inbox), lang="ru_RU.UTF-8"
+    )
     assert done.returncode == 5
     assert done.stdout.startswith(f"Создан новый архив: {archive}\n")
     assert "(записана)" in done.stdout and "круглый стол, 2014-05-20, Рязань; 4 организации" in (
@@ -234,5 +225,5 @@ def test_a_russian_session(tmp_path: Path) -> None:
     assert "предупреждение: event.format: в тексте не указано" in done.stdout
     assert f"ошибка: {inbox / 'b.txt'}: пустой файл (0 байтов)" in done.stderr
     assert done.stderr.splitlines()[-1].startswith("Готово: 2 файла; записано: 1,")
-    done = run_cli(["--archive", str(archive), "validate"], "ru_RU.UTF-8")
+    done = resarchive("--archive", str(archive), "validate", lang="ru_RU.UTF-8")
     assert done.stdout == "1 запись без ошибок\n"

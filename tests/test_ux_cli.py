@@ -17,6 +17,7 @@ from resarchive.cli import app
 
 from .archive_factory import add_record, sample_archive
 from .conftest import SEEDS
+from .helpers import resarchive
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,20 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def cli(*args: str) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
-
-
-def resarchive(*args: str, lang: str = "C.UTF-8", cwd: Path | None = None, **env: str):
-    """The CLI in a process of its own, in the locale `lang`."""
-    environ = {**os.environ, "LANG": lang, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
-    environ.update(COLUMNS="100", NO_COLOR="1", **env)
-    return subprocess.run(
-        [sys.executable, "-m", "resarchive", *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        cwd=cwd,
-        timeout=120,
-    )
 
 
 @pytest.fixture(scope="module")
