@@ -379,6 +379,32 @@ def test_a_form_page_with_labels_on_lines_of_their_own() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # r5_12: a meeting's title after the people it gathers
+        (
+            "Ежегодное совещание директоров «Актуальные проблемы управления библиотекой» "
+            "состоится 24-27 сентября 2012 года.\n",
+            "Актуальные проблемы управления библиотекой",
+        ),
+        # r4_12: a seminar's title after a library's abbreviation
+        (
+            "2 марта 2021 года состоится семинар-совещание директоров МЦБС «Итоги работы "
+            "библиотек в 2020 году».\n",
+            "Итоги работы библиотек в 2020 году",
+        ),
+    ],
+)
+def test_a_title_after_the_people_or_library_an_event_gathers(text: str, name: str) -> None:
+    assert extract_event(context(text)).name == name
+
+
+def test_a_meeting_of_a_club_is_not_named_by_the_clubs_name() -> None:
+    text = "15 мая 2022 года состоялось заседание клуба «Библиотечные встречи».\n"
+    assert extract_event(context(text)).name != "Библиотечные встречи"
+
+
 def test_a_council_session_is_the_event_not_the_posts_time_stamp() -> None:
     # r5_07 (Павловская, 2016): the post's "19.05.2016 10:18" above the report
     text = (

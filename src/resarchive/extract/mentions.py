@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .. import nlp
 from ..lemmas import fold
+from ..rules import gazetteer
 from ..rules.dates import DateMention, dates_in
 from ..rules.quotes import matching_quote, strip_outer_quotes
 from ..rules.words import has_lemma, phrase_matcher
@@ -56,6 +57,13 @@ def _is_genitive_word(word: str) -> bool:
     return any(p.tag.POS in ("NOUN", "ADJF") and "gent" in p.tag for p in parses)
 
 
+@lru_cache(maxsize=50_000)
+def _of_people(word: str) -> bool:
+    """An adjective or an animate noun: "директоров", "молодых", "руководителей"."""
+    parses = [p for p in nlp.morph().parse(word) if p.score >= 0.05][:2]
+    return any(p.tag.POS == "ADJF" or (p.tag.POS == "NOUN" and "anim" in p.tag) for p in parses)
+
+
 def _plural_name(text: str, start: int) -> bool:
     """ "Краеведческие чтения", "Чтения": readings as an event are named, with a capital or
     an adjective before them — "чтения книг" is no event."""
@@ -80,18 +88,22 @@ def _has_singular(word: str) -> bool:
 
 
 def _find_title(
-    text: str, pos: int, limit: int, genitive_gap: bool = True
+    text: str, pos: int, limit: int, genitive_gap: bool = True, people_only: bool = False
 ) -> tuple[str, int] | None:
     """A quoted title right after a type word ("семинара «X»", "семинар на тему «X»"),
     also after a genitive phrase that belongs to the type word ("форума детских
-    библиотек «X»", "конференции молодых специалистов «X»"). Not for a meeting:
-    "заседание клуба «X»" names the club, the meeting's owner."""
+    библиотек «X»", "конференции молодых специалистов «X»", "семинар директоров МЦБС
+    «X»"). For a meeting (`people_only`) the phrase may only name people ("совещание
+    директоров «X»"): "заседание клуба «X»" names the club, the meeting's owner."""
     for _ in range(_GAP_WORDS if genitive_gap else 0):
         word = _GAP_WORD.match(text, pos)
         if not word or word.end() > limit:
             break
         last = word.group(1).split()[-1]
-        if not _is_genitive_word(last.lower()) or last[0].isupper() and last.isupper():
+        if last.isupper() and len(last) > 1:
+            if people_only or last not in gazetteer.abbreviations():
+                break  # an abbreviation not of a library, or a heading in capitals
+        elif not _is_genitive_word(last.lower()) or people_only and not _of_people(last.lower()):
             break
         pos = word.end()
     gap = _TITLE_GAP.match(text, pos)
@@ -124,7 +136,7 @@ def find_mentions(ctx: Context) -> list[Mention]:
             continue  # "Клуб деловых встреч" is a club's name, not a meeting
         in_heading = m.start < heading_end
         limit = heading_end if in_heading else layout.line_at(m.end).end
-        found = _find_title(text, m.end, limit, genitive_gap=kind != "meeting")
+        found = _find_title(text, m.end, limit, people_only=kind == "meeting")
         sent = (m.start, heading_end) if in_heading else ctx.sentence_bounds(m.start)
         mention = Mention(kind, m.start, m.end, found[0] if found else None, in_heading)
         mention.sentence = sent
