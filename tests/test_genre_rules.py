@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from resarchive.clean import clean
 from resarchive.extract.document import extract_document
 from resarchive.extract.event import extract_event
@@ -163,6 +165,20 @@ def test_an_operative_verb_and_a_lone_letter_are_no_places() -> None:
         "Постановляет:\n1.Утвердить Положение.\n"
     )
     assert [p.name for p in extract_places(ctx(text))] == ["Ростовский муниципальный район"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Апрель 2024\nВ районе прошёл семинар.\n",  # r7_15: a calendar widget
+        "Конференция пройдёт с 19 по 21 мая. Пятница будет посвящена экскурсиям.\n",
+        "Библиотекари района собрались на семинар.\n",
+        "Библиотеке по адресу: город Орел, ул. 2-я Курская, д. № 21а.\n",  # r7_12
+    ],
+)
+def test_calendar_words_people_and_streets_are_no_places(text: str) -> None:
+    names = [p.name for p in extract_places(ctx(text))]
+    assert not {"Апрель", "Пятница", "Библиотекари", "2-я Курская"} & set(names), names
 
 
 def test_part_of_a_dotted_name_is_not_a_place() -> None:

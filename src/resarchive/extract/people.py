@@ -120,6 +120,7 @@ def _match_at(text: str, toks: list[_Tok], i: int, per) -> tuple[int, str] | Non
         shape.startswith("WWW")
         and _name_patr(words[1], words[2])
         and _surname_before(text, run[0], per)
+        and not _surname_after(words, run[0], per)
     ):
         return 3, "full"
     if shape.startswith("WWW") and _name_patr(words[0], words[1]) and _surname_like(words[2]):
@@ -143,6 +144,17 @@ def _surname_before(text: str, word: _Tok, per) -> bool:
         return True
     prev = text[max(0, word.start - 3) : word.start].rstrip(" ")
     return bool(prev) and (prev[-1].isalpha() and prev[-1].islower() or prev[-1] in ",;:(")
+
+
+def _surname_after(words: list[str], before: _Tok, per) -> bool:
+    """ "министр культуры Удмуртской Республики Владимир Михайлович Соловьев": a surname
+    after "Имя Отчество" wins over a word before it that is no surname of its own."""
+    return (
+        len(words) > 3
+        and _surname_like(words[3])
+        and not _surname_like(before.text, strict=True)
+        and not any(s <= before.start < e for s, e in per)
+    )
 
 
 def _after_settlement_prefix(text: str, pos: int) -> bool:

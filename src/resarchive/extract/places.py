@@ -165,9 +165,25 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
         return True
     if len(words) == 1 and (len(words[0]) < 2 or _not_a_noun(words[0])):
         return True  # "В" cut off a span, "Постановляет:": natasha's misreadings
+    if len(words) == 1 and (_calendar_word(words[0]) or _people_noun(words[0])):
+        return True  # "Апрель 2024" of a calendar widget, "Библиотекари района …"
+    if re.search(r"(?:ул|улица|пр|проспект|пер|переулок)\.?\s*$", text[max(0, start - 12) : start]):
+        return True  # "ул. 2-я Курская": a street of an address
     if not text[stop:].strip():
         return True  # the text ends inside the word: a cut excerpt
     return any(is_entry(w, "org_heads") for w in words[1:])
+
+
+def _calendar_word(word: str) -> bool:
+    """A month or a day of the week ("Апрель", "Пятница")."""
+    lemma = lemmas.lemma(word)
+    return lemma in word_table("months") or lemma in word_set("weekdays")
+
+
+def _people_noun(word: str) -> bool:
+    """A plural animate noun: people, not a place ("Библиотекари")."""
+    ps = parses(word)
+    return bool(ps) and ps[0].tag.POS == "NOUN" and {"anim", "plur"} <= ps[0].tag.grammemes
 
 
 def _not_a_noun(word: str) -> bool:
