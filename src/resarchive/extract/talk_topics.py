@@ -36,6 +36,7 @@ def talk_of(ctx: Context, start, end, verbs, nouns, speakers) -> str | None:
     anchors = sorted([*verbs, *nouns], key=lambda w: w.start)
     found = _title_after(text, end, anchors, speakers) or agenda_item(ctx, start, end)
     finders = (
+        _said_before,
         _devoted_to,
         _about_phrase,
         _dwelt_on,
@@ -117,6 +118,25 @@ def _devoted_to(text, start, end, verbs, nouns, speakers) -> str | None:
     return tidy(text[m.end() : clause_end(text, m.end(), end, speakers)])
 
 
+_ON_EXAMPLE = re.compile(r",\s*на\s+примере\s")
+# "«Title» - с этой темой выступила …": the title said before the speaker.
+_THIS_TOPIC = re.compile(
+    r"«((?:[^«»]|«[^«»]*»)+)»\s*[-–—]\s*с\s+(?:этой|данной|такой)\s+"
+    r"(?:темой|проблемой|презентацией|информацией)|«((?:[^«»]|«[^«»]*»)+)»\s*[-–—]\s*"
+    r"с\s+(?:этим|данным)\s+(?:докладом|сообщением|выступлением)",
+    re.I,
+)
+
+
+def _said_before(text, start, end, verbs, nouns, speakers) -> str | None:
+    """ "«Сельская библиотека …» - с этой темой выступила …": the title before the words
+    that point back to it."""
+    for m in _THIS_TOPIC.finditer(text, max(0, start - 400), end):
+        if m.end() > start - 1 and m.end() <= end:
+            return (m.group(1) or m.group(2)).strip()
+    return None
+
+
 def _about_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
     """ "рассказала о реализации …", "О роли … рассказала": the topic with its preposition."""
     for m in ABOUT.finditer(text, start, end):
@@ -127,6 +147,9 @@ def _about_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
         stop = clause_end(text, m.start(), end, speakers)
         if opens:
             stop = min([stop] + [v.start for v in verbs if v.start > m.start()])
+        # "рассказала о …, на примере районной библиотеки представила …": a new act
+        example = _ON_EXAMPLE.search(text, m.start(), stop)
+        stop = example.start() if example else stop
         found = tidy(text[m.start() : stop], lower=not opens)
         if found:
             # "рассказал о том, что сделано …": the topic is what follows "что"/"как".
