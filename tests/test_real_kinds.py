@@ -307,6 +307,21 @@ def test_a_title_pointed_back_to_and_a_topic_before_an_example() -> None:
     assert found["Павлова О."][2] == "о справочном аппарате библиотек"
 
 
+def test_a_heard_speaker_who_told_and_a_first_name_that_completes_a_full_name() -> None:
+    # r7_01 (Татищево): "заслушали … Шаламову Наталию Вячеславовну, которая рассказала …"
+    text = (
+        "Участники заслушали руководителя объединения Шаламову Наталию Вячеславовну, "
+        "которая рассказала об итогах работы объединения.\n"
+    )
+    assert speakers(text)["Шаламова Наталия Вячеславовна"][2] == "об итогах работы объединения"
+    # r7_03 (Калачинск): a full name, then its first name and patronymic alone
+    text = (
+        "Состоялась встреча с Вероникой Владимировной Шелленберг, поэтом. На встрече "
+        "Вероника Владимировна рассказала о своем творчестве.\n"
+    )
+    assert list(speakers(text)) == ["Шелленберг Вероника Владимировна"]
+
+
 def test_an_instruction_is_no_talk() -> None:
     text = "РЕШИЛИ:\n1. Отделу (Котов И. И.) подготовить обзор сайтов к маю.\n"
     assert speakers(text) == {}

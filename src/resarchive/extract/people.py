@@ -385,6 +385,8 @@ def completes(name: str, first_patronymic: str) -> bool:
     words = first_patronymic.split()
     if len(given) == 2 and all(_is_initial(i) for i in given):
         return all(i[0] == w[0] for i, w in zip(given, words, strict=True))
+    if len(given) == 2:  # "Шелленберг Вероника Владимировна", then "Вероника Владимировна"
+        return [lemmas.fold(g) for g in given] == [lemmas.fold(w) for w in words]
     return len(given) == 1 and lemmas.fold(given[0]) == lemmas.fold(words[0])
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 from ..rules.dots import mask_name_dots
 from ..rules.settlements import settlement_prefix
+from ..rules.words import has_lemma
 from .affiliation import is_position_word, split_position
 from .clause_words import OPENERS, WORD, Word, clause_end, has_entry, words_in
 from .context import Context
@@ -38,6 +39,7 @@ from .people import PersonMention
 from .talk_topics import ABOUT, talk_of
 
 _PRONOUN = re.compile(r"^\s*(?:Она|Он)\b")
+_WHO_SPOKE = re.compile(r"\s*,\s*котор(?:ая|ый|ые)\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _PASSIVE = re.compile(
     r"\b(?:был[аио]?|были)\s+(?:подготовлен|сделан|представлен|проведен|проведён)"
 )
@@ -194,7 +196,15 @@ def _is_speaker(text: str, m: PersonMention, nouns: list[Word]) -> bool:
     if m.case == "gent" and any(n.end <= m.start and m.start - n.end < 120 for n in nouns):
         return True  # "с доклада специалиста … Татьяны Лучковой": the talk's author
     # "Заведующей … Каспаровой Е. В. был подготовлен обзор": the agent of a passive.
-    return bool(_PASSIVE.search(text, m.end, m.end + 40))
+    if _PASSIVE.search(text, m.end, m.end + 40):
+        return True
+    # "заслушали … Шаламову Наталию Вячеславовну, которая рассказала …": the relative
+    # pronoun, in the nominative, is the speaker.
+    who = _WHO_SPOKE.match(text, m.end)
+    return bool(who) and any(
+        w and has_lemma(w, "speech_verbs")
+        for w in who.groups()  # "которая подробно рассказала"
+    )
 
 
 def _spoken_of(text: str, m: PersonMention, verbs: list[Word]) -> bool:
