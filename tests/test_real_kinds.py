@@ -388,6 +388,19 @@ def test_organizers_list_in_the_instrumental_to_the_end_of_the_sentence() -> Non
     ]
 
 
+def test_a_body_that_held_an_event_jointly_with_another_after_a_day_and_month() -> None:
+    # r7_02 (Рязань, 2022): "28 октября X совместно с Y провела семинар-совещание"
+    text = (
+        "28 октября Централизованная система детских библиотек города Рязани совместно с "
+        "городским методическим объединением школьных библиотекарей провела "
+        "семинар-совещание «Библиотечное обслуживание».\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Централизованная система детских библиотек города Рязани",
+        "Городское методическое объединение школьных библиотекарей",
+    ]
+
+
 def test_a_host_that_organized_in_partnership_and_its_partner() -> None:
     # r5_02 (Новосибирск): no agent of "организован"; the host "на базе" is it
     text = (

@@ -23,7 +23,7 @@ from ..rules.dates import find_dates
 from ..rules.dots import mask_name_dots
 from ..rules.legal_forms import is_letterhead, strip_legal_form
 from ..rules.quotes import without_quotes
-from ..rules.words import is_entry
+from ..rules.words import forms_pattern, is_entry
 from .context import Context
 from .mentions import Mention, title_key
 from .morph import capitalize_first
@@ -193,6 +193,7 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
         clause = f"{pieces.pop()}, {clause}"
     for d in find_dates(clause)[::-1]:
         clause = clause[: d.start] + clause[d.end :]
+    clause = _day_month().sub("", clause)  # "28 октября ЦСДБ провела …": a date without a year
     clause = re.sub(r"^\s*(?:В|Во|На|По)\s+[^А-ЯЁ]*", "", clause).strip()
     if re.search(r"(?<![А-Яа-яЁё])(?:[Ее]го|[Ее][её]|[Ии]х)$", clause):
         # "Его организовали X и Y": the organizers follow the verb.
@@ -203,12 +204,25 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
     if first_word and _is_animate_noun(first_word.group(0)):
         return  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
     if clause[:1].isupper() and 1 <= len(clause.split()) <= 20:
+        # "ЦСДБ совместно с городским методическим объединением провела семинар": both
+        jointly = re.split(r"\s+(?:совместно|вместе)\s+со?\s+", clause, maxsplit=1)
+        if len(jointly) == 2:
+            found.add(jointly[0], inflect=False)
+            for org in _split_orgs(jointly[1]):
+                found.add(org)  # in the instrumental
+            return
         plural = re.search(r"(?:и|ят|ют)$", m.group(0).split()[0])
         for org in _split_orgs(clause) if plural else [clause]:
             found.add(org, inflect=False)
 
 
 _WORD = re.compile(r"\s+([А-Яа-яЁё-]+)")
+
+
+@lru_cache(maxsize=1)
+def _day_month() -> re.Pattern:  # noqa: N802  (a compiled pattern, made on first use)
+    months = forms_pattern("months")
+    return re.compile(r"^\s*\d{1,2}(?:\s*[-–—]\s*\d{1,2})?\s+(?:" + months + r")(?![а-яё])\s*")
 
 
 def _owner(ctx: Context, event: Mention, found: _Found) -> None:
