@@ -755,6 +755,22 @@ def test_an_acts_operative_verb_run_into_its_paragraph() -> None:
     assert [t[:22] for _, t in recommendations(text)] == ["Поддержать инициативу "]
 
 
+@pytest.mark.parametrize(
+    ("text", "adopted"),
+    [
+        # r7_10 (Пенза, 2001): the act's number line under its word
+        ("Постановление Главы администрации г. Пензы\nот 16 февраля 2001 г. N 321\n", "2001-02-16"),
+        # r7_12 (Орёл, 2011)
+        ("РЕШЕНИЕ\n\n№ 3/0014 - ГС от 28 апреля 2011 года\n(принято на заседании)\n", "2011-04-28"),
+    ],
+)
+def test_an_acts_number_line_dates_it(text: str, adopted: str) -> None:
+    from resarchive.extract.dates import find_adoption_date
+
+    found = find_adoption_date(text)
+    assert found is not None and str(found.first) == adopted
+
+
 def test_an_order_item_with_its_object_before_the_infinitive() -> None:
     text = (
         "Распоряжение от 6.02.2004 г № 21-РП\n"
