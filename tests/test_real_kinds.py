@@ -784,6 +784,18 @@ def test_an_order_item_with_its_object_before_the_infinitive() -> None:
     ]
 
 
+def test_a_past_headline_over_a_lead_that_reports_an_event_is_a_report() -> None:
+    from resarchive.extract.document import extract_document
+
+    # r7_02 (Рязань, 2022)
+    text = (
+        "Школьные библиотекари подвели итоги прошедшего учебного года\n\n"
+        "Централизованная система детских библиотек провела семинар-совещание для школьных "
+        "библиотекарей. На семинаре выступили методисты.\n"
+    )
+    assert extract_document(context(text)).kind == "other"
+
+
 def test_a_lead_sentence_of_what_is_coming_is_an_announcement() -> None:
     from resarchive.extract.document import extract_document
 

@@ -104,6 +104,14 @@ def _body_kind(ctx: Context, heading: tuple[Line, ...]) -> tuple[str, int]:
     first = next((i for i, line in enumerate(heading) if not is_letterhead(line.text)), 0)
     if heading:
         kind = _headline_kind(heading[first].text)
+        if kind == "announcement" and _headline_tense(heading[first].text) == "past":
+            # "Школьные библиотекари подвели итоги …", then "X провела семинар …": the lead
+            # sentence says the news is a report of an event that took place.
+            lead = next((line.text for line in ctx.layout.lines[len(heading) :]
+                         if line.text.strip()), "")  # fmt: skip
+            lead = first_sentence(lead)
+            if says(lead, "held_verbs") and _headline_kind(lead, lead_sentence=True) == "other":
+                return "other", first
         if kind:
             return kind, first
     if re.search(r"\bрезолюци[юяи]\b[^.]{0,40}\bприн", body, re.I):
