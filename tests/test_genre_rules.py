@@ -143,6 +143,17 @@ def test_a_national_body_named_by_its_abbreviation_alone_or_inside_a_name() -> N
     assert not any(short == "ЦБС" for _, short in names)
 
 
+def test_a_letterhead_in_capitals_without_the_acts_word_and_a_government() -> None:
+    # r7_11 (Нижний Новгород, 2019), r7_12 (Орёл, 2011); "Правительство … области"
+    text = (
+        "ПРАВИТЕЛЬСТВО НИЖЕГОРОДСКОЙ ОБЛАСТИ ПРАВИТЕЛЬСТВО НИЖЕГОРОДСКОЙОБЛАСТИ РАСПОРЯЖЕНИЕ\n"
+        "от 25 марта 2019 года\n\nКонкурс поддержало Правительство Ульяновской области.\n"
+    )
+    names = {o.name.lower() for o in extract_organizations(ctx(text))}
+    assert "правительство нижегородской области" in names
+    assert "правительство ульяновской области" in names
+
+
 def test_village_adjectives_of_library_names_are_not_places() -> None:
     # r4_15 (Бологое, 2013): coordinated adjectives share one head; pymorphy guesses
     # "Сеглинской" as a noun and "Рютинскую" as a verb, the -ск- suffix tells them.

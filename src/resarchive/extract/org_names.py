@@ -78,8 +78,38 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
     return sorted(out + within, key=lambda c: (c.start, -(c.end - c.start)))
 
 
+# An act's word run into a letterhead in capitals: "… СОВЕТ НАРОДНЫХ ДЕПУТАТОВ РЕШИЛ".
+_ACT_WORD_END = re.compile(
+    r"(?:\s+(?:РЕШИЛ[АИО]?|РЕШЕНИЕ|РАСПОРЯЖЕНИЕ|ПОСТАНОВЛЕНИЕ|ПОСТАНОВЛЯ[ЕЮ]Т?|ПРИКАЗ|"
+    r"ПРИКАЗЫВАЮ))+$"
+)
+
+
+def _letterhead(name: str) -> str:
+    """A name in capitals without an act's word after it, and said once when the page
+    repeats it ("ПРАВИТЕЛЬСТВО … ОБЛАСТИ ПРАВИТЕЛЬСТВО … ОБЛАСТИ").
+
+    >>> _letterhead("ОРЛОВСКИЙ ГОРОДСКОЙ СОВЕТ НАРОДНЫХ ДЕПУТАТОВ РЕШИЛ")
+    'ОРЛОВСКИЙ ГОРОДСКОЙ СОВЕТ НАРОДНЫХ ДЕПУТАТОВ'
+    >>> _letterhead("ПРАВИТЕЛЬСТВО ОБЛАСТИ ПРАВИТЕЛЬСТВО ОБЛАСТИ РАСПОРЯЖЕНИЕ")
+    'ПРАВИТЕЛЬСТВО ОБЛАСТИ'
+    """
+    if not name.isupper():
+        return name
+    name = _ACT_WORD_END.sub("", name)
+    words = name.split()
+    half = len(words) // 2
+    if half and words[:half] == words[half : 2 * half] and len(words) == 2 * half:
+        return " ".join(words[:half])
+    # "ПРАВИТЕЛЬСТВО НИЖЕГОРОДСКОЙ ОБЛАСТИ ПРАВИТЕЛЬСТВО НИЖЕГОРОДСКОЙОБЛАСТИ": a repeat the
+    # page glued: the name once, up to where its first word comes again
+    if words and words[0] in words[1:]:
+        return " ".join(words[: words.index(words[0], 1)])
+    return name
+
+
 def _normalize(text: str) -> str:
-    name = " ".join(text.split()).strip(" ,;:.-–")
+    name = _letterhead(" ".join(text.split()).strip(" ,;:.-–"))
     # "Заведующая Городская библиотека": a position that opens a sentence is not the name's.
     first = re.match(r"([А-ЯЁ][а-яё-]+)\s+(?=[А-ЯЁ«])", name)
     if first and is_position_word(first.group(1)):
