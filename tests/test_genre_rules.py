@@ -154,6 +154,13 @@ def test_a_letterhead_in_capitals_without_the_acts_word_and_a_government() -> No
     assert "правительство ульяновской области" in names
 
 
+def test_an_event_named_like_a_body_is_no_organization() -> None:
+    # r4_12 (Новгород, 2021): "Семинар-совещание директоров МЦБС «…»"
+    text = "Семинар-совещание директоров МЦБС «Итоги работы библиотек» пройдет 2 марта 2021 г.\n"
+    names = [o.name for o in extract_organizations(ctx(text))]
+    assert not any(n.startswith("Семинар") for n in names), names
+
+
 def test_village_adjectives_of_library_names_are_not_places() -> None:
     # r4_15 (Бологое, 2013): coordinated adjectives share one head; pymorphy guesses
     # "Сеглинской" as a noun and "Рютинскую" as a verb, the -ск- suffix tells them.

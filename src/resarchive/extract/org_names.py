@@ -248,6 +248,8 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         return False
     if len(words) > 1 and is_entry(words[0], "verbal_heads") and words[1][0].islower():
         return False  # "Организация исполнения настоящего решения": an action
+    if is_entry(name.split()[0], "event_types"):
+        return False  # "Семинар-совещание директоров": an event, not a body
     first = parses(words[0])
     if (
         first
