@@ -252,7 +252,6 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
                 continue  # "Это первая общедоступная библиотека …": a description
             if i and words[i - 1].end() == w.start() - 1 and line[w.start() - 1] == "-":
                 continue
-            sentence_start = _sentence_start(line, w.start())
             j = i
             while j < len(words) and not _is_head_word(words[j].group()):
                 word_j = words[j].group()
@@ -276,7 +275,9 @@ def _head_phrases(text: str, loc_spans) -> list[tuple[int, int, bool]]:
                 end = max(end, tail or head_end)
                 if end == head_end:
                     continue
-            elif end == head_end and sentence_start and not _tasked(text, head_end):
+            elif (
+                end == head_end and _sentence_start(line, w.start()) and not _tasked(text, head_end)
+            ):
                 continue  # "Современная библиотека оказывает ...": not a name
             if is_entry(words[j].group(), "gov_heads"):
                 end = ministry_list(text, end, loc_spans, base + w.start())
@@ -391,8 +392,12 @@ def _is_head_word(word: str) -> bool:
 
 
 def _sentence_start(line: str, pos: int) -> bool:
-    before = line[:pos].rstrip()
-    return not before or before[-1] in ".!?:•-–—" or re.search(r"\d[.)]$", before) is not None
+    """Whether `pos` opens a sentence or an item of `line` (only spaces, an end mark or an
+    item's number before it)."""
+    k = pos - 1
+    while k >= 0 and line[k].isspace():
+        k -= 1
+    return k < 0 or line[k] in ".!?:•-–—" or (line[k] == ")" and k > 0 and line[k - 1].isdigit())
 
 
 def _is_singular(word: str) -> bool:

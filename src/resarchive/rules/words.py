@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from ..lemmas import fold, lemma, lemma_set
@@ -56,6 +56,7 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(fold(k) for k in word_list(name) if " " not in k)
 
 
+@lru_cache(maxsize=200_000)
 def is_entry(word: str, name: str) -> bool:
     """Whether the most likely lemma of `word` (pymorphy3's first parse) is a one-word entry.
 
