@@ -71,29 +71,6 @@ def N_(message: str) -> str:
     return message
 
 
-# The texts typer prints through gettext's global domain (its vendored click prints its
-# own in English), for the catalog.
-TYPER_MESSAGES = (
-    N_("Arguments"),
-    N_("Options"),
-    N_("Commands"),
-    N_("Error"),
-    N_("Aborted."),
-    N_("Aborted!"),
-    N_("[default: {}]"),
-    N_("[env var: {}]"),
-    N_("[required]"),
-    N_("(deprecated) "),
-    N_("(dynamic)"),
-    N_("default: {default}"),
-    N_("env var: {var}"),
-    N_("required"),
-    N_("Try [blue]'{command_path} {help_option}'[/] for help."),
-    N_("Missing command."),
-    N_("No such command {name!r}."),
-)
-
-
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
