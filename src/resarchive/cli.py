@@ -111,7 +111,9 @@ def ingest(
     ocr: o.Ocr = False,
     timeout: o.Timeout = 60,  # fence.DEFAULT_TIMEOUT (not imported: --help stays light)
 ) -> None:
-    from .fence import Limits
+    from .fence import Limits, prestart
+
+    prestart()  # the models load while the rest of ingest imports and reads the archive
     from .ingest import collect_sources, ingest_sources
     from .progress import batch_progress
     from .summary import Totals, exit_code, print_failures

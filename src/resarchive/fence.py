@@ -108,6 +108,16 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def prestart() -> None:
+    """Start the forkserver now: it imports the extractor and loads the models (about a
+    second) while the caller does its own start-up, instead of after it. Workers started
+    later fork from it; without forkserver (spawn) this does nothing."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 @dataclass
 class _Slot:
     process: Any

@@ -50,8 +50,28 @@ def morph() -> pymorphy3.MorphAnalyzer:
 def _natasha():
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
-    embedding = NewsEmbedding()
+    embedding = _without_similarity_tables(NewsEmbedding)
     return Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding)
+
+
+def _without_similarity_tables(load):
+    """`load()` with navec's `PQ.precompute` skipped: it builds the norms and dot products
+    that only `Navec.sim` reads (navec/pq.py), while the taggers read the codes and
+    indexes alone (slovnet's InjectNavecVisitor). Measured: 0.18 s of the 0.49 s that
+    NewsEmbedding() takes, paid by every process that extracts. If navec's layout ever
+    changes, it loads as it always did."""
+    try:
+        from navec.pq import PQ
+    except ImportError:  # pragma: no cover - another navec
+        return load()
+    precompute = PQ.__dict__.get("precompute")
+    if precompute is None:  # pragma: no cover - another navec
+        return load()
+    PQ.precompute = lambda self: None
+    try:
+        return load()
+    finally:
+        PQ.precompute = precompute
 
 
 def parse(text: str) -> Doc:
