@@ -46,26 +46,56 @@ _LINE_PIECE = re.compile(
     rf"(\*\*|__|[\u00ad\r]+)|([{_SPACE_CHARS}]+)|([^*_\u00ad\r{_SPACE_CHARS}]+|[*_])"
 )
 
+# A line with no bold marker, soft hyphen or run of spaces, whose only spaces are plain.
+_PLAIN_LINE = re.compile(rf"(?:[^*_\u00ad\r{_SPACE_CHARS}]| (?! ))*")
 
-def _line_chars(source: str, start: int, end: int) -> list[tuple[str, int]]:
-    """One source line as (char, source index) pairs: bold markers and soft hyphens
-    removed, runs of spaces folded, the ends stripped."""
-    chars: list[tuple[str, int]] = []
+
+class _Chars:
+    """Text being cleaned, with the source index of each of its characters."""
+
+    __slots__ = ("offsets", "text")
+
+    def __init__(self, text: str = "", offsets: list[int] | None = None) -> None:
+        self.text, self.offsets = text, offsets if offsets is not None else []
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __getitem__(self, cut: slice) -> _Chars:
+        return _Chars(self.text[cut], self.offsets[cut])
+
+    def extend(self, other: _Chars) -> None:
+        self.text += other.text
+        self.offsets += other.offsets
+
+    def insert_space(self, at: int) -> None:
+        """A space before `at`, standing at the source index of the character there."""
+        self.text = self.text[:at] + " " + self.text[at:]
+        self.offsets.insert(at, self.offsets[at])
+
+
+def _line_chars(source: str, start: int, end: int) -> _Chars:
+    """One source line: bold markers and soft hyphens removed, runs of spaces folded,
+    the ends stripped."""
+    if _PLAIN_LINE.fullmatch(source, start, end):  # most lines: nothing to fold or drop
+        line = source[start:end]
+        text = line.strip(" ")
+        lead = len(line) - len(line.lstrip(" "))
+        return _Chars(text, list(range(start + lead, start + lead + len(text))))
+    pieces: list[str] = []
+    offsets: list[int] = []
     for m in _LINE_PIECE.finditer(source, start, end):
         if m.group(2) is not None:
-            if chars and chars[-1][0] != " ":
-                chars.append((" ", m.start()))
+            if pieces and pieces[-1] != " ":
+                pieces.append(" ")
+                offsets.append(m.start())
         elif m.group(3) is not None:
-            chars.extend(zip(m.group(3), range(m.start(), m.end()), strict=True))
-    while chars and chars[0][0] == " ":
-        chars.pop(0)
-    while chars and chars[-1][0] == " ":
-        chars.pop()
-    return chars
-
-
-def _text(chars: list[tuple[str, int]]) -> str:
-    return "".join([ch for ch, _ in chars])
+            pieces.append(m.group(3))
+            offsets.extend(range(m.start(), m.end()))
+    if pieces and pieces[-1] == " ":
+        pieces.pop()
+        offsets.pop()
+    return _Chars("".join(pieces), offsets)  # a leading run of spaces never gets in
 
 
 def _is_bold_line(source: str, start: int, end: int) -> bool:
@@ -73,13 +103,13 @@ def _is_bold_line(source: str, start: int, end: int) -> bool:
     return len(line) > 4 and line.startswith("**") and line.endswith("**")
 
 
-def _last_word(chars: list[tuple[str, int]]) -> str:
-    m = re.search(r"(\w+)-$", _text(chars[-40:]))
+def _last_word(text: str) -> str:
+    m = re.search(r"(\w+)-$", text[-40:])
     return m.group(1) if m else ""
 
 
-def _first_word(chars: list[tuple[str, int]]) -> str:
-    m = re.match(r"\w+", _text(chars[:40]))
+def _first_word(text: str) -> str:
+    m = re.match(r"\w+", text[:40])
     return m.group(0) if m else ""
 
 
@@ -161,7 +191,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
     lines.append((pos, len(source)))
     running = _running_lines(source, lines)
 
-    units: list[list[tuple[str, int]]] = []  # logical lines of the output
+    units: list[_Chars] = []  # logical lines of the output
     unit_open = False  # whether the last unit may take the next source line
     block_start = True  # the next non-empty line starts a new block (after a blank line)
     for index, (start, end) in enumerate(lines):
@@ -169,13 +199,12 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
         if not chars or index in running:
             block_start = True  # a running header or footer reads as a page break
             continue
-        text = _text(chars)
+        text = chars.text
         marker = list_marker(text)
         bold = _is_bold_line(source, start, end)
         prev = units[-1] if units else None
         if prev is not None and unit_open:
-            prev_text = _text(prev[-2:])
-            continues_sentence = prev_text[-1] not in _TERMINAL
+            continues_sentence = prev.text[-1] not in _TERMINAL
             if block_start and continues_sentence and _PAGE_NUMBER.match(text):
                 continue  # a page number between the two halves of a broken sentence
             if block_start:
@@ -184,10 +213,10 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 body = chars
                 if marker and marker.kind != "num":
                     body = chars[marker.end :]
-                    while body and body[0][0] == " ":
+                    while body.text.startswith(" "):
                         body = body[1:]
-                first = body[0][0] if body else ""
-                if continues_sentence and first.islower() and not is_place_line(_text(body)):
+                first = body.text[:1]
+                if continues_sentence and first.islower() and not is_place_line(body.text):
                     _join(prev, body, source, is_word)
                     block_start = False
                     continue
@@ -204,14 +233,14 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
                 and (continues_sentence or not text[0].isupper())
                 # "Постановление … от 23 апреля 2007 г. N 100-а": an act's number ends
                 # its heading line.
-                and not _ACT_NUMBER_END.search(_text(prev[-12:]))
+                and not _ACT_NUMBER_END.search(prev.text[-12:])
             ):
                 # A line that ends a sentence, followed by one that starts a new one,
                 # is a paragraph of its own: Word and PDF exports often put one
                 # paragraph per line with no blank line between them.
                 _join(prev, chars, source, is_word)
                 continue
-        units.append(list(chars))
+        units.append(chars)
         unit_open = not bold
         block_start = False
 
@@ -224,10 +253,9 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
     for i, unit in enumerate(units):
         if i:
             out_chars.append("\n")
-            out_offsets.append(unit[0][1])
-        for ch, off in unit:
-            out_chars.append(ch)
-            out_offsets.append(off)
+            out_offsets.append(unit.offsets[0])
+        out_chars.append(unit.text)
+        out_offsets += unit.offsets
     # Straight quotes that pair up read as «» (same length: the offsets hold).
     return CleanText(typographic_quotes("".join(out_chars)), tuple(out_offsets), source)
 
@@ -235,11 +263,11 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
 _GLUED = re.compile(r"([А-Яа-яЁё]*[а-яё]{3})(?=([А-ЯЁ][а-яё]{2,}|\d))")
 
 
-def _unglue(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> list[tuple[str, int]]:
+def _unglue(chars: _Chars, is_word: Callable[[str], bool]) -> _Chars:
     """Words run together by a web page's markup get their space back: "выступилиДепартамент"
     -> "выступили Департамент", "секция22 июня" -> "секция 22 июня", when the word before
     is a dictionary word (and the one after, if it is a word)."""
-    text = _text(chars)
+    text = chars.text
     cuts = []
     for m in _GLUED.finditer(text):
         left, right = m.group(1), m.group(2)
@@ -253,7 +281,7 @@ def _unglue(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> lis
                 continue
         cuts.append(m.end())
     for cut in reversed(cuts):
-        chars.insert(cut, (" ", chars[cut][1]))
+        chars.insert_space(cut)
     return chars
 
 
@@ -262,14 +290,16 @@ def _unglue(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> lis
 _SPACED = re.compile(r"(?<![А-Яа-яЁё])(?:[А-Яа-яЁё] ){3,}[А-Яа-яЁё](?![А-Яа-яЁё])")
 
 
-def _unspace(chars: list[tuple[str, int]], is_word: Callable[[str], bool]) -> list[tuple[str, int]]:
+def _unspace(chars: _Chars, is_word: Callable[[str], bool]) -> _Chars:
     """A letter-spaced word loses its spaces when the letters make a dictionary word
     ("п р и к а з ы в а ю:" -> "приказываю:")."""
-    text = _text(chars)
+    text, offsets = chars.text, chars.offsets
     found = [m for m in _SPACED.finditer(text) if is_word(m.group().replace(" ", "").lower())]
     for m in reversed(found):
-        chars[m.start() : m.end()] = [c for c in chars[m.start() : m.end()] if c[0] != " "]
-    return chars
+        kept = [i for i in range(m.start(), m.end()) if text[i] != " "]
+        text = text[: m.start()] + "".join(text[i] for i in kept) + text[m.end() :]
+        offsets[m.start() : m.end()] = [offsets[i] for i in kept]
+    return _Chars(text, offsets)
 
 
 # "… Собрание депутатов города Шумерля РЕШИЛО: Поддержать …": an act's operative verb
@@ -280,27 +310,27 @@ _DECISION_VERB = re.compile(
 )
 
 
-def _inline_decision(chars: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+def _inline_decision(chars: _Chars) -> list[_Chars]:
     """A paragraph holding an act's operative verb and a colon after some text, split into
     the text before it, the verb on a line of its own (as acts set it), and the rest."""
-    text = _text(chars)
+    text = chars.text
     m = _DECISION_VERB.search(text)
     if m is None or not text[: m.start()].strip():
         return [chars]
     verb_end = text.index(":", m.start()) + 1
     parts = [chars[: m.start()], chars[m.start() : verb_end], chars[m.end() :]]
-    return [_rstrip(p) for p in parts if _text(p).strip()]
+    return [_rstrip(p) for p in parts if p.text.strip()]
 
 
 # "приказываю: 1. Провести … 2. Утвердить …": a numbered list run into its paragraph.
 _FIRST_ITEM = re.compile(r":\s+(?=1\.\s*[А-ЯЁ])")
 
 
-def _inline_items(chars: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
+def _inline_items(chars: _Chars) -> list[_Chars]:
     """A paragraph whose introducing colon is followed by "1. …", "2. …" (consecutive
     numbers, each after a sentence's end and before a capital) split into its lines: the
     intro and one line per item, as a list typed with line breaks reads."""
-    text = _text(chars)
+    text = chars.text
     first = _FIRST_ITEM.search(text)
     if first is None:
         return [chars]
@@ -316,32 +346,26 @@ def _inline_items(chars: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
         parts.append(chars[start:cut])
         start = cut
     parts.append(chars[start:])
-    return [_rstrip(p) for p in parts if _text(p).strip()]
+    return [_rstrip(p) for p in parts if p.text.strip()]
 
 
-def _rstrip(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    while chars and chars[-1][0] == " ":
-        chars = chars[:-1]
-    return chars
+def _rstrip(chars: _Chars) -> _Chars:
+    kept = len(chars.text.rstrip(" "))
+    return chars if kept == len(chars) else chars[:kept]
 
 
-def _join(
-    prev: list[tuple[str, int]],
-    chars: list[tuple[str, int]],
-    source: str,
-    is_word: Callable[[str], bool] | None,
-) -> None:
+def _join(prev: _Chars, chars: _Chars, source: str, is_word: Callable[[str], bool] | None) -> None:
     """Append a source line to the unit it continues."""
-    left, right = _last_word(prev), _first_word(chars)
-    if prev[-1][0] == "-" and left and right:
+    left, right = _last_word(prev.text), _first_word(chars.text)
+    if prev.text[-1] == "-" and left and right:
         if _dehyphenate(left, right, is_word):
-            prev.pop()
+            prev.text, prev.offsets = prev.text[:-1], prev.offsets[:-1]
         # Either way the parts are one word: no space at the line break.
         prev.extend(chars)
         return
     # The joining space stands for the line break in the source.
-    newline_at = prev[-1][1] + 1
+    newline_at = prev.offsets[-1] + 1
     while newline_at < len(source) and source[newline_at] not in "\r\n\f":
         newline_at += 1
-    prev.append((" ", min(newline_at, len(source) - 1)))
+    prev.extend(_Chars(" ", [min(newline_at, len(source) - 1)]))
     prev.extend(chars)

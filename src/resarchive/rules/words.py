@@ -102,6 +102,7 @@ class PhraseMatcher:
             self.by_first.setdefault(lemmas[0], []).append((lemmas, key, value))
         for options in self.by_first.values():
             options.sort(key=lambda o: -len(o[0]))
+        self.firsts = frozenset(self.by_first)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseMatch]:
         """Non-overlapping matches in text[start:end], left to right."""
@@ -119,6 +120,8 @@ class PhraseMatcher:
 
     def _match_at(self, text: str, tokens: list[re.Match], i: int):
         first = lemma_set(tokens[i].group())
+        if first.isdisjoint(self.firsts):  # most words: no entry starts with them
+            return None
         for lem in first:
             for lemmas, key, value in self.by_first.get(lem, ()):
                 n = len(lemmas)
