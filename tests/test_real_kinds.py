@@ -826,3 +826,44 @@ def test_a_lead_sentence_in_the_past_is_a_report_and_an_order_is_a_decision(text
     from resarchive.extract.document import extract_document
 
     assert extract_document(context(text)).kind == kind
+
+
+# ----------------------------------------------------- passive agents (corpus r8)
+
+
+def test_the_instrumental_agent_of_a_passive_told_is_a_speaker() -> None:
+    found = speakers(
+        "Вопросы краеведения были затронуты заведующей сектором истории МКУК «РБС» "
+        "Синицыной Т.Т. Далее библиографом Л.Д. Ореховой была глубоко раскрыта тема "
+        "семейного чтения.\n"
+    )
+    assert set(found) == {"Синицына Т. Т.", "Орехова Л. Д."}
+    assert found["Синицына Т. Т."][2] == "вопросы краеведения"  # the auxiliary is no talk
+
+
+def test_a_nominative_in_a_passive_clause_with_no_talk_is_no_speaker() -> None:
+    text = (
+        "Дипломом 3-й степени отмечены работы Липовской (заведующая Р.Л. Шубина) и "
+        "Дубровской (заведующая Ф.Ф. Карпенко) библиотек-филиалов.\n"
+    )
+    assert speakers(text) == {}
+    # ... but the authors named after the titles of a passive list of talks are speakers
+    listed = speakers(
+        "Было представлено 9 докладов, наиболее интересными из которых были: «Село и "
+        "книга» (Т.К. Луговая, г. Орёл), «Чтение в деревне» (А.А. Петрищев, г. Тула).\n"
+    )
+    assert {"Луговая Т. К.", "Петрищев А. А."} <= set(listed)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the tagger reads the position after a verb as an inanimate accusative
+        ("Итоги конкурса объявила методист Н.В. Кравцова, она провела консультацию.\n",
+         "Кравцова Н. В."),
+        ("Семинар открыл начальник отдела культуры и развития языков Пахомова С.В. "
+         "Она рассказала о планах.\n", "Пахомова С. В."),
+    ],
+)  # fmt: skip
+def test_a_position_word_gives_the_case_of_the_name_after_it(text: str, name: str) -> None:
+    assert name in people(text)

@@ -58,8 +58,14 @@ def clause_end(text: str, pos: int, end: int, speakers) -> int:
 
 def tidy(phrase: str, lower: bool = True) -> str | None:
     """A phrase with its spaces folded and edge punctuation stripped, lower-cased first
-    letter (unless an abbreviation); None for fewer than two words."""
+    letter (unless an abbreviation); None for fewer than two words. The auxiliary of a
+    passive after its subject goes ("Вопросы библиотуризма были [затронуты]").
+
+    >>> tidy("Вопросы библиотуризма были ")
+    'вопросы библиотуризма'
+    """
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,–—-")
+    phrase = re.sub(r"\s+(?:был|была|было|были)$", "", phrase)
     if len(WORD.findall(phrase)) < 2:
         return None
     return phrase[:1].lower() + phrase[1:] if lower and not phrase[:2].isupper() else phrase

@@ -164,8 +164,10 @@ def _after_settlement_prefix(text: str, pos: int) -> bool:
 
 
 def _followed_by_word(text: str, initial: _Tok) -> bool:
-    """ "Петрова И. Сидорова": the initial belongs to the next surname."""
-    return bool(re.match(r"\s?[А-ЯЁ][а-яё]", text[initial.end : initial.end + 3]))
+    """ "Петрова И. Сидорова": the initial belongs to the next surname; not before a new
+    sentence's pronoun or adverb ("Кузьмина С.В. Она рассказала", "… Т.Т. Далее")."""
+    m = re.match(r"\s?([А-ЯЁ][а-яё]+)", text[initial.end : initial.end + 40])
+    return bool(m) and _surname_like(m.group(1))
 
 
 def _name_patr(first: str, patronymic: str) -> bool:
@@ -280,7 +282,7 @@ class _Hints:
             if _is_position(tok):
                 head = tok
         if head is not None:
-            return _CASE.get(head.feats.get("Case"))
+            return _own_case(head.text) or _CASE.get(head.feats.get("Case"))
         return self._after_a_noun(self._index(start) - 1)
 
     def _after_a_noun(self, k: int) -> str | None:
@@ -311,8 +313,43 @@ _ABBREVIATED_POSITIONS = frozenset({"зам", "зав", "гл", "вед", "на�
 
 
 def _is_position(tok) -> bool:
-    """An animate common noun: a position ("директор", "библиотекарь")."""
-    return tok.pos == "NOUN" and (tok.feats or {}).get("Animacy") == "Anim"
+    """An animate common noun: a position ("директор", "библиотекарь"), also where the
+    tagger reads it as inanimate after a verb ("объявила методист Н. В. Егорова")."""
+    return tok.pos == "NOUN" and (
+        (tok.feats or {}).get("Animacy") == "Anim" or _anim_first(tok.text.lower())
+    )
+
+
+def _anim_first(word: str) -> bool:
+    """The likeliest reading is an animate common noun ("методист"; not "языков", whose
+    animate reading is a rare one).
+
+    >>> _anim_first("методист"), _anim_first("языков")
+    (True, False)
+    """
+    first = parses(word)[:1]
+    return (
+        bool(first)
+        and first[0].tag.POS == "NOUN"
+        and "anim" in first[0].tag
+        and not ({"Name", "Surn", "Patr"} & first[0].tag.grammemes)
+    )
+
+
+def _own_case(word: str) -> str | None:
+    """The case of a position word when its animate readings allow one only: "методист"
+    (an animate accusative would be "методиста") is nominative, "библиографом"
+    instrumental; the tagger reads such a word after a verb as an accusative object.
+
+    >>> _own_case("методист"), _own_case("библиографом"), _own_case("заведующей")
+    ('nomn', 'ablt', None)
+    """
+    cases = {
+        p.tag.case
+        for p in parses(word)
+        if p.tag.POS == "NOUN" and "anim" in p.tag and p.score >= 0.05
+    }
+    return cases.pop() if len(cases) == 1 else None
 
 
 def _finite(tok) -> bool:

@@ -109,7 +109,7 @@ def prose_talks(
     if _only_a_role(verbs, words):
         return []  # "Модератором выступила …": a role at the event, not a talk
     speakers = [
-        m for m in mentions if _is_speaker(text, m, nouns) and not _spoken_of(text, m, verbs)
+        m for m in mentions if _is_speaker(text, m, nouns, verbs) and not _spoken_of(text, m, verbs)
     ]
     if not speakers and last is not None and _PRONOUN.match(text[start:end]):
         speakers = [last]
@@ -190,8 +190,17 @@ def _real_speech(verbs: list[Word]) -> bool:
     return any(not (w.lemmas & {"выступить", "выступать"}) for w in verbs)
 
 
-def _is_speaker(text: str, m: PersonMention, nouns: list[Word]) -> bool:
+def _is_speaker(text: str, m: PersonMention, nouns: list[Word], verbs: list[Word]) -> bool:
     if m.case in (None, "nomn"):
+        # "дипломом отмечены работы … (заведующая О. Н. Лукьянова)": in a passive clause
+        # with no talk named the nominative is what was done, not who spoke ("было
+        # представлено 15 докладов …: «X» (С. А. Бражникова)" names its talks' authors)
+        return bool(nouns) or not verbs or not all(_short_passive(v) for v in verbs)
+    # "библиографом С. В. Горячевой была раскрыта тема", "Вопросы … были затронуты
+    # заведующей сектором … Воробьевой Н. Н.": the instrumental agent of a passive told.
+    if any(_short_passive(v) for v in verbs) and (
+        m.case == "ablt" or _may_be_instrumental(text[m.start : m.end])
+    ):
         return True
     if m.case == "gent" and any(n.end <= m.start and m.start - n.end < 120 for n in nouns):
         return True  # "с доклада специалиста … Татьяны Лучковой": the talk's author
@@ -204,6 +213,25 @@ def _is_speaker(text: str, m: PersonMention, nouns: list[Word]) -> bool:
     return bool(who) and any(
         w and has_lemma(w, "speech_verbs")
         for w in who.groups()  # "которая подробно рассказала"
+    )
+
+
+def _short_passive(w: Word) -> bool:
+    """ "затронуты", "раскрыта": a short passive participle.
+
+    >>> _short_passive(Word(0, 9, "затронуты")), _short_passive(Word(0, 9, "рассказала"))
+    (True, False)
+    """
+    return any(p.tag.POS == "PRTS" for p in parses(w.text)[:1])
+
+
+def _may_be_instrumental(written: str) -> bool:
+    """Whether a written name can be in the instrumental: "Воробьевой Н.Н.", "С. В.
+    Горячевой", not "Косьянчук Е. И." (indeclinable: a nominative reads first)."""
+    return any(
+        "ablt" in p.tag and {"Surn", "Name"} & p.tag.grammemes
+        for word in re.findall(r"[А-ЯЁ][а-яё]{2,}", written)
+        for p in parses(word)
     )
 
 
