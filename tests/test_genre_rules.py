@@ -538,3 +538,22 @@ def test_russia_and_russian_federation_are_one_place() -> None:
     text = "Гости из регионов России. Министерству культуры Российской Федерации рассмотреть.\n"
     names = [p.name for p in extract_places(ctx(text))]
     assert names.count("Россия") == 1 and "Российская Федерация" not in names
+
+
+# ------------------------------------------- institutions by kind and number (corpus r8)
+
+
+def test_a_kind_with_a_number_or_a_legal_form_is_a_named_institution() -> None:
+    text = (
+        "Присутствовали специалисты МКУК «ЦБС». Выступили Радионова О.В., заведующая ГДБ №3, "
+        "Макарова Е.В., библиотекарь ГБ №1, педагоги Фотьева З.В. (МКОУ СОШ №5) и Косьянчук "
+        "Е.И. (МБОУ Гимназия №1). Вопросы затронуты заведующей сектором МКУК «ЦБС» "
+        "Воробьевой Н.Н. Закон ФЗ № 131 не упоминался.\n"
+    )
+    names = [o.name for o in extract_organizations(ctx(text))]
+    assert names == ["МКУК «ЦБС»", "ГДБ №3", "ГБ №1", "СОШ №5", "Гимназия №1"]
+
+
+def test_a_school_named_by_its_railway_station_keeps_the_station() -> None:
+    text = "Выступила учитель МКОУ ООШ ж.д. ст. Просница Иванова А. А.\n"
+    assert [o.name for o in extract_organizations(ctx(text))] == ["ООШ ж.д. ст. Просница"]

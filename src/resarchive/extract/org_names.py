@@ -151,11 +151,16 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
         name = c.name or _balance(_normalize(raw))
         if c.capitalize:
             name = name[:1].upper() + name[1:]
+        if c.legal_form and raw.startswith("«") and re.fullmatch(r"[А-ЯЁ]{2,}", name or ""):
+            name = f"{c.legal_form} «{name}»"  # "МКУК «ЦБС»": a quoted kind keeps its form
         if not name or not _is_org(text, c, name):
             continue
         words = re.findall(r"[А-Яа-яЁёA-Za-z]+", name)
+        # "ГДБ №3", "Гимназия №1", "библиотека-филиал № 7": a number makes a kind a name
+        if re.search(r"№\s?\d", name) or c.legal_form and name.startswith(c.legal_form):
+            pass
         # A lone abbreviation: a defined short, a national body, or nothing.
-        if len(words) == 1 and re.fullmatch(ABBR, words[0]) and "«" not in name:
+        elif len(words) == 1 and re.fullmatch(ABBR, words[0]) and "«" not in name:
             abbr = words[0]
             if abbr in by_short:
                 continue
@@ -238,6 +243,7 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         return False
     if (
         name.isupper()
+        and "№" not in name  # "ГБ №1": a library by number
         and len(words) <= 4
         and all(any(p.is_known for p in parses(w)) for w in words)
         and not any(w in gazetteer.abbreviations() for w in words)
@@ -256,6 +262,7 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         and first[0].tag.POS == "NOUN"
         and not is_entry(words[0], "org_heads")
         and not looks_relative_adjective(words[0])  # "Сеглинская": a guessed surname
+        and not gazetteer.is_legal_form(words[0])  # "МКУК", guessed a surname
         and ("anim" in first[0].tag or is_entry(words[0], "document_words"))
     ):
         return False  # "Участники секции", "Рекомендации вебинара": not a body

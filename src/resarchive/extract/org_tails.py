@@ -29,6 +29,10 @@ def _head_lemma(name: str) -> str | None:
     return None
 
 
+# "г. Орла", "пос. Мирный", "ж.д. ст. Просница": a settlement that a name ends with.
+_TOWN_PREFIX = r"(?:г\.|гор\.|города|пос\.|поселка|с\.|(?:ж\.\s?д\.\s?)?ст\.)"
+
+
 def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> int:
     """Absorb a name's tails: "г. X", "им. X.Y. Z", "№ 7", «name», an adjacent place
     ("Клуб ... методистов" + "Кузбасса"), "для детей и юношества", "по ... деятельности"."""
@@ -37,7 +41,7 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
         rest = text[end : end + 200]
         head = _last_head(text, end)
         m = (
-            re.match(rf"\s?(?:г\.|гор\.|города|пос\.|поселка|с\.)\s?{CAP}", rest)
+            re.match(rf"\s?{_TOWN_PREFIX}\s?{CAP}", rest)
             or re.match(rf"\s(?:им\.|имени)\s?(?:[А-ЯЁ]\.\s?){{0,2}}{CAP}", rest)
             or re.match(r"(?:\s?№\s?\d+|-филиал\s?№\s?\d+)", rest)
         )
@@ -96,6 +100,8 @@ def _genitive_name(text: str, end: int, head: str) -> int | None:
                 break
         elif not _genitive_proper(word) or m.group(1) and found is None:
             break
+        elif re.match(r"\s?[А-ЯЁ]\.\s?[А-ЯЁ]\.", text[m.end() : m.end() + 6]):
+            break  # "МКУК «ЦБС» Воробьевой Н.Н.": a person's surname with initials
         end = found = m.end()
     return found
 

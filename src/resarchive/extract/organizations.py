@@ -80,6 +80,11 @@ def extract_organizations(ctx: Context) -> list[Organization]:
             if q_end:
                 cands.append(Candidate(m.start(), extend_right(text, q_end, loc_spans)))
 
+    # A library or school by its kind's abbreviation and number: "ГБ №1", "СОШ № 5"
+    # (libraries' abbreviations end in Б, schools' in Ш: "ФЗ № 131" is a law).
+    for m in _NUMBERED_ABBR.finditer(text):
+        cands.append(Candidate(m.start(), m.end()))
+
     # A kind of body in lower case + its quoted name: "клуба «Родники»".
     for m in _KIND_BEFORE_QUOTE.finditer(text):
         if not is_entry(m.group("kind"), "org_kinds"):
@@ -162,6 +167,9 @@ def _known_abbreviation_rx() -> re.Pattern:
 
 
 # --------------------------------------------------------------------------- spans
+
+
+_NUMBERED_ABBR = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ]{1,5}[БШ]\s?№\s?\d+")
 
 
 @lru_cache(maxsize=1)
