@@ -867,3 +867,19 @@ def test_a_nominative_in_a_passive_clause_with_no_talk_is_no_speaker() -> None:
 )  # fmt: skip
 def test_a_position_word_gives_the_case_of_the_name_after_it(text: str, name: str) -> None:
     assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "17 марта прошёл семинар. Информацию о конкурсе «Люблю твою, Россия, старину», "
+        "приуроченном к Году наследия, объявила методист Н.В. Кравцова, так же она провела "
+        "консультацию по теме «Проекты».\n",
+        "Открылся клуб «Луч». Гостей поприветствовала заведующая библиотекой Н.Ю. Сомова, "
+        "а З.Г. Петрова провела экскурсию по абонементу.\n",
+    ],
+)
+def test_a_person_who_conducted_something_names_no_organizer(text: str) -> None:
+    from resarchive.extract.event import extract_event
+
+    assert extract_event(context(text)).organizers == []

@@ -203,6 +203,8 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
     first_word = re.match(r"[А-ЯЁа-яё]+", clause)
     if first_word and _is_animate_noun(first_word.group(0)):
         return  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
+    if _has_verb_or_pronoun(clause):
+        return  # "…, объявила методист Н. В. Егорова, так же она провела": not a subject
     if clause[:1].isupper() and 1 <= len(clause.split()) <= 20:
         # "ЦСДБ совместно с городским методическим объединением провела семинар": both
         jointly = re.split(r"\s+(?:совместно|вместе)\s+со?\s+", clause, maxsplit=1)
@@ -214,6 +216,22 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
         plural = re.search(r"(?:и|ят|ют)$", m.group(0).split()[0])
         for org in _split_orgs(clause) if plural else [clause]:
             found.add(org, inflect=False)
+
+
+def _has_verb_or_pronoun(clause: str) -> bool:
+    """A clause with a finite verb or a personal pronoun of its own is no organizer's name
+    (a subject phrase before "провела" has neither).
+
+    >>> _has_verb_or_pronoun("Гостей поприветствовала заведующая, а З.Г. Кузнецова")
+    True
+    >>> _has_verb_or_pronoun("Центральная библиотека совместно с отделом культуры")
+    False
+    """
+    for word in re.findall(r"[а-яё]+", clause.lower()):
+        first = nlp.morph().parse(word)[:1]
+        if first and (first[0].tag.POS == "VERB" or word in ("она", "он", "они")):
+            return True
+    return False
 
 
 _WORD = re.compile(r"\s+([А-Яа-яЁё-]+)")
