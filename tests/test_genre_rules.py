@@ -557,3 +557,19 @@ def test_a_kind_with_a_number_or_a_legal_form_is_a_named_institution() -> None:
 def test_a_school_named_by_its_railway_station_keeps_the_station() -> None:
     text = "Выступила учитель МКОУ ООШ ж.д. ст. Просница Иванова А. А.\n"
     assert [o.name for o in extract_organizations(ctx(text))] == ["ООШ ж.д. ст. Просница"]
+
+
+def test_a_duma_and_an_eparchy_are_bodies_and_a_post_ends_a_genitive_tail() -> None:
+    text = (
+        "Решение приняла Дума городского округа. На заседании был представитель Гродненской "
+        "епархии. Вручены грамоты Смоленской областной Думы заведующей Озёрненской детской "
+        "библиотекой Фроловой Т.А.\n"
+    )
+    names = [o.name for o in extract_organizations(ctx(text))]
+    assert "Дума городского округа" in names
+    assert "Гродненская епархия" in names
+    assert "Смоленская областная Дума" in names
+    assert all("заведующ" not in n for n in names)
+    assert not {"Гродненская епархия", "Дума городского округа"} & {
+        p.name for p in extract_places(ctx(text))
+    }

@@ -194,6 +194,8 @@ def genitive_tail(text: str, at: int) -> int | None:
         best = max(ps, key=lambda p: p.score)
         if str(best.tag).startswith(("VERB", "INFN", "ADVB", "PREP", "CONJ", "PRTS", "GRND")):
             break
+        if any("Subx" in p.tag for p in ps):
+            break  # "грамоты областной Думы заведующей … библиотеки": a person's post next
         pos = at + m.end()
         end = pos
     # a trailing adjective without its noun is not a tail's end
