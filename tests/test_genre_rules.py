@@ -573,3 +573,27 @@ def test_a_duma_and_an_eparchy_are_bodies_and_a_post_ends_a_genitive_tail() -> N
     assert not {"Гродненская епархия", "Дума городского округа"} & {
         p.name for p in extract_places(ctx(text))
     }
+
+
+def test_a_village_library_in_a_post_after_an_abbreviated_title() -> None:
+    text = (
+        "С опытом выступили: Лапина Ю.С. (зав. Ключевской библиотеки), она рассказала о "
+        "клубе. Сомова Н.В. (зав. Луговской библиотекой) рассказала о выставке.\n"
+    )
+    names = [o.name for o in extract_organizations(ctx(text))]
+    assert {"Ключевская библиотека", "Луговская библиотека"} <= set(names)
+
+
+def test_a_shortened_name_of_a_branch_is_the_same_library() -> None:
+    text = (
+        "Обсудили работу Ключевской сельской библиотеки-филиала. С докладом выступила зав. "
+        "Ключевской библиотекой Анна Лапина.\n"
+    )
+    assert [o.name for o in extract_organizations(ctx(text))] == [
+        "Ключевская сельская библиотека-филиал"
+    ]
+
+
+def test_a_body_named_by_its_head_noun_is_no_place() -> None:
+    text = "Руководствуясь Уставом, Дума городского округа решила:\n1. Утвердить Положение.\n"
+    assert [p.name for p in extract_places(ctx(text))] == []

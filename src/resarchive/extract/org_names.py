@@ -213,8 +213,9 @@ def _shortened_from(key: tuple[str, ...], by_key: dict) -> dict | None:
     for long_key, entry in by_key.items():
         if len(long_key) > len(key) and long_key[: len(key)] == key:
             return entry
-        if len(long_key) <= len(key) or long_key[0] != key[0] or long_key[-1] != key[-1]:
-            continue
+        same_head = long_key[-1] == key[-1] or long_key[-2:] == (key[-1], "филиал")
+        if len(long_key) <= len(key) or long_key[0] != key[0] or not same_head:
+            continue  # ("библиотека-филиал" is a "библиотека": "Никитская библиотека")
         it = iter(long_key)
         if all(w in it for w in key):
             return entry

@@ -405,6 +405,8 @@ def _sentence_start(line: str, pos: int) -> bool:
     k = pos - 1
     while k >= 0 and line[k].isspace():
         k -= 1
+    if k > 0 and line[k] == "." and re.search(r"(?<![А-Яа-яЁё])[а-яё]{1,4}$", line[:k]):
+        return False  # "(зав. Красновской библиотеки)": an abbreviation's dot
     return k < 0 or line[k] in ".!?:•-–—" or (line[k] == ")" and k > 0 and line[k - 1].isdigit())
 
 

@@ -171,6 +171,8 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
         return True  # "ул. 2-я Курская": a street of an address
     if not text[stop:].strip():
         return True  # the text ends inside the word: a cut excerpt
+    if len(words) > 1 and words[0][0].isupper() and is_entry(words[0], "org_heads"):
+        return True  # "Дума городского округа решила": a body named by its head noun
     return any(is_entry(w, "org_heads") for w in words[1:])
 
 
