@@ -883,3 +883,24 @@ def test_a_person_who_conducted_something_names_no_organizer(text: str) -> None:
     from resarchive.extract.event import extract_event
 
     assert extract_event(context(text)).organizers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "В Казани пройдет Всероссийский библиотечный конгресс\n\nОжидается, что в "
+            "обсуждении примут участие около 900 работников библиотек.\n",
+            "Всероссийский библиотечный конгресс",
+        ),
+        (
+            "В Ключевской библиотеке прошло очередное заседание клуба любителей поэзии "
+            "«Родник». Встреча началась с выступления Анны Лапиной.\n",
+            "Заседание клуба любителей поэзии «Родник»",
+        ),
+    ],
+)
+def test_the_event_name_without_news_words_and_of_a_named_club(text: str, name: str) -> None:
+    from resarchive.extract.event import extract_event
+
+    assert extract_event(context(text)).name == name

@@ -26,6 +26,7 @@ from ..record.models import Event
 from ..rules.dates import DateMention, dates_in, find_dates
 from ..rules.place_lines import find_place_lines
 from ..rules.quotes import matching_quote, strip_outer_quotes
+from ..rules.words import has_lemma, is_entry
 from .context import Context
 from .document import is_date_line
 from .mentions import Mention, choose_event, find_mentions
@@ -66,7 +67,15 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
             ds = find_dates(phrase)
             if ds:
                 phrase = phrase[: ds[0].start].strip(" ,.")
-            after = m.end - ctx.layout.line_at(m.start).start  # the type word's end in the line
+            line_start = ctx.layout.line_at(m.start).start
+            after = m.end - line_start  # the type word's end in the phrase
+            opening = _modifiers_start(text, m.start) - line_start
+            if 0 < opening < len(phrase) and any(
+                has_lemma(w, "held_verbs") for w in re.findall(r"[А-Яа-яЁё]+", phrase[:opening])
+            ):
+                # "В Перми пройдет Всероссийский библиотечный конгресс": a headline's news
+                # words before the event's own
+                phrase, after = phrase[opening:], after - opening
             if len(phrase.split()) > 15 and "«" in phrase[after:]:
                 # the event's own words, without its long quoted title
                 phrase = phrase[: phrase.index("«", after)].strip(" ,.")
@@ -83,7 +92,14 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
             return capitalize_first(
                 phrase_nominative(text[start : best.end] + " " + owner.group(1))
             )
+        # "заседание клуба любителей чтения «Собеседник»": a named club's meeting
+        club = _NAMED_BODY.match(text, best.end)
+        if club and is_entry(club.group("kind"), "org_kinds"):
+            return capitalize_first(phrase_nominative(text[best.start : best.end]) + club.group(0))
     return None
+
+
+_NAMED_BODY = re.compile(r"\s+(?P<kind>[а-яё]+)(?:\s+[а-яё-]+){0,3}\s+«[^«»\n]{1,60}»")
 
 
 # A form's field with its label ("Тип" / "Совещание", joined into one line by cleaning):
