@@ -904,3 +904,10 @@ def test_the_event_name_without_news_words_and_of_a_named_club(text: str, name: 
     from resarchive.extract.event import extract_event
 
     assert extract_event(context(text)).name == name
+
+
+def test_the_venue_from_a_headlines_news_words() -> None:
+    from resarchive.extract.event import extract_event
+
+    text = "В Казани пройдет Всероссийский библиотечный конгресс\n\nОжидается 900 участников.\n"
+    assert extract_event(context(text)).place == "Казань"

@@ -159,6 +159,13 @@ def event_place(ctx: Context, group: list[Mention]) -> str | None:
         if found:
             return found[0]
     for m in by_score:
+        if m.in_heading:
+            # "В Перми пройдет Всероссийский библиотечный конгресс": a headline's news words
+            line = ctx.layout.line_at(m.start)
+            if says_held(ctx.text[line.start : m.start]):
+                found = city_in(ctx, line.start, m.start)
+                if found and (is_geo(found[0]) or _explicit(ctx.text, found[1])):
+                    return found[0]
         # "14 апреля в Курске прошла конференция": the city before the type word, in a
         # sentence that tells the event with its date and a "held" verb, or with "в городе".
         if says_held(ctx.text[m.sentence[0] : m.sentence[1]]):
