@@ -911,3 +911,20 @@ def test_the_venue_from_a_headlines_news_words() -> None:
 
     text = "В Казани пройдет Всероссийский библиотечный конгресс\n\nОжидается 900 участников.\n"
     assert extract_event(context(text)).place == "Казань"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a page's posting date glued to the lead's date
+        ("Состоялось заседание Совета по библиотечной деятельности\n11 декабря 20229 декабря "
+         "2022 года в конференц-зале состоялось заседание Совета.\n", "2022-12-09"),
+        # a posting date on the line under the headline
+        ("В Москве прошло заседание Совета Центра «ЛИБНЕТ»\n31.05.2011\n17 мая 2011 года в "
+         "Москве состоялось заседание Совета Центра «ЛИБНЕТ».\n", "2011-05-17"),
+    ],
+)  # fmt: skip
+def test_a_date_stamp_right_before_the_leads_date_is_not_the_events(text: str, day: str) -> None:
+    from resarchive.extract.event import extract_event
+
+    assert str(extract_event(context(text)).start) == day

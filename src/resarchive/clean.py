@@ -246,6 +246,7 @@ def clean(source: str, is_word: Callable[[str], bool] | None = None) -> CleanTex
 
     if is_word is not None:
         units = [_unspace(_unglue(unit, is_word), is_word) for unit in units]
+    units = [_unglue_year(unit) for unit in units]
     units = [part for unit in units for part in _inline_items(unit)]
     units = [part for unit in units for part in _inline_decision(unit)]
     out_chars: list[str] = []
@@ -281,6 +282,16 @@ def _unglue(chars: _Chars, is_word: Callable[[str], bool]) -> _Chars:
                 continue
         cuts.append(m.end())
     for cut in reversed(cuts):
+        chars.insert_space(cut)
+    return chars
+
+
+def _unglue_year(chars: _Chars) -> _Chars:
+    """A page's date run into the next: "11 декабря 20229 декабря 2022 года" (a posting date
+    and the event's) -> "… 2022 9 декабря …": a year glued to a day that a month follows."""
+    from .rules.dates import glued_year_ends
+
+    for cut in reversed(glued_year_ends(chars.text)):
         chars.insert_space(cut)
     return chars
 

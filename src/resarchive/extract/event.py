@@ -154,16 +154,22 @@ def _modifiers_start(text: str, pos: int) -> int:
 def _event_dates(ctx: Context, group: list[Mention]) -> DateMention | None:
     for m in sorted(group, key=lambda m: -m.score):
         if m.dates:
+            # "31.05.2011 17 мая 2011 года в Москве состоялось …": a page's date stamp right
+            # before the date the lead sentence tells is not the event's
+            told = [d for d in m.dates if not _stamp_before(ctx.text, d, m.dates)] or m.dates
             # The date nearest the type word, preferring one written after it.
-            return min(
-                m.dates, key=lambda d: (0 if d.start >= m.start else 1, abs(d.start - m.start))
-            )
+            return min(told, key=lambda d: (0 if d.start >= m.start else 1, abs(d.start - m.start)))
     for line in ctx.layout.heading:
         if is_date_line(line.text) or find_place_lines(line.text):
             ds = dates_in(ctx.text, line.start, line.end)
             if ds:
                 return ds[0]
     return None
+
+
+def _stamp_before(text: str, d: DateMention, dates: list[DateMention]) -> bool:
+    """Whether another date follows `d` with nothing but spaces between them."""
+    return any(o.start >= d.end and not text[d.end : o.start].strip() for o in dates)
 
 
 def extract_event(ctx: Context) -> Event:

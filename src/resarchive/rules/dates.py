@@ -73,6 +73,20 @@ def _numeric_month(text: str) -> int:
     return _ROMAN.index(text) + 1 if text in _ROMAN else int(text)
 
 
+def glued_year_ends(text: str) -> list[int]:
+    """Where a year glued to the day of the next date ends: "декабря 20229 декабря" -> [the
+    offset after "2022"].
+
+    >>> text = "11 декабря 20229 декабря 2022 года"
+    >>> [text[:i] for i in glued_year_ends(text)]
+    ['11 декабря 2022']
+    """
+    if not re.search(r"\d{5}", text):
+        return []
+    rx = re.compile(rf"(?<!\d)(?:19|20)\d\d(?=(?:0?[1-9]|[12]\d|3[01])\s+{_month()})")
+    return [m.end() for m in rx.finditer(text)]
+
+
 @lru_cache(maxsize=1)
 def _month() -> str:
     """Any month word: every case form of the lemmas, or an abbreviation (its dot optional)."""
