@@ -166,7 +166,9 @@ def _after_settlement_prefix(text: str, pos: int) -> bool:
 def _followed_by_word(text: str, initial: _Tok) -> bool:
     """ "Петрова И. Сидорова": the initial belongs to the next surname; not before a new
     sentence's pronoun or adverb ("Кузьмина С.В. Она рассказала", "… Т.Т. Далее")."""
-    m = re.match(r"\s?([А-ЯЁ][а-яё]+)", text[initial.end : initial.end + 40])
+    m = re.match(r"\s?([А-ЯЁ][а-яё]+)(?:\s+([А-ЯЁ][а-яё]+))?", text[initial.end : initial.end + 60])
+    if m and m.group(2) and is_patronymic(m.group(2)):
+        return False  # "Котельникова О.А. Ольга Анатольевна смогла …": her name in full next
     return bool(m) and _surname_like(m.group(1))
 
 
@@ -277,6 +279,11 @@ class _Hints:
             tok = tokens[k]
             if tok.text == "." and k and tokens[k - 1].text.lower() in _ABBREVIATED_POSITIONS:
                 return None  # "зам. директора Прибыткова": the head is abbreviated, no case
+            if tok.text == "-" and k > 0 and tokens[k - 1].stop == tok.start:
+                continue  # "инновационно-методическим": a hyphen inside a word
+            if tok.pos == "PROPN" and any("Subx" in p.tag for p in parses(tok.text.lower())):
+                head = tok  # "Заведующая отделом Ю. А. Малышева": tagged a name, opening
+                continue  # a sentence
             if tok.pos in ("PUNCT", "CCONJ", "PROPN") or _finite(tok):
                 break
             if _is_position(tok):

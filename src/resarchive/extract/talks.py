@@ -38,7 +38,8 @@ from .morph import parses
 from .people import PersonMention
 from .talk_topics import ABOUT, talk_of
 
-_PRONOUN = re.compile(r"^\s*(?:Она|Он)\b")
+# "Она рассказала …", "В своем выступлении он обозначил …": the person named just before
+_PRONOUN = re.compile(r"^\s*(?:(?:В|На)\s+(?:своем|своём|своей)\s+[а-яё]+\s+)?(?:[Оо]на|[Оо]н)\b")
 _WHO_SPOKE = re.compile(r"\s*,\s*котор(?:ая|ый|ые)\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _PASSIVE = re.compile(
     r"\b(?:был[аио]?|были)\s+(?:подготовлен|сделан|представлен|проведен|проведён)"
@@ -93,6 +94,9 @@ def prose_talks(
         for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
         if q.start() >= start
     ]
+    # "В своем выступлении он обозначил …": the talk's circumstance, not the talk
+    own = re.match(r"\s*(?:В|На)\s+(?:своем|своём|своей)\s+[а-яё]+", text[start:end])
+    nouns = [n for n in nouns if not (own and n.start < start + own.end())]
     nouns.sort(key=lambda w: w.start)
     verbs = [w for w in has_entry(words, "speech_verbs") if not _full_participle(w)]
     if nouns:
@@ -108,8 +112,12 @@ def prose_talks(
         return []
     if _only_a_role(verbs, words):
         return []  # "Модератором выступила …": a role at the event, not a talk
+    speaker_words = has_entry(words, "speaker_nouns")
     speakers = [
-        m for m in mentions if _is_speaker(text, m, nouns, verbs) and not _spoken_of(text, m, verbs)
+        m
+        for m in mentions
+        if (_is_speaker(text, m, nouns, verbs) or _titled_speaker(text, m, speaker_words))
+        and not _spoken_of(text, m, verbs)
     ]
     if not speakers and last is not None and _PRONOUN.match(text[start:end]):
         speakers = [last]
@@ -213,6 +221,15 @@ def _is_speaker(text: str, m: PersonMention, nouns: list[Word], verbs: list[Word
     return bool(who) and any(
         w and has_lemma(w, "speech_verbs")
         for w in who.groups()  # "которая подробно рассказала"
+    )
+
+
+def _titled_speaker(text: str, m: PersonMention, speaker_words: list[Word]) -> bool:
+    """ "при участии спикера семинара – ведущего методиста … Н.В. Мазюковой": a person
+    named as the speaker, in any case, within the phrase that follows the word."""
+    return any(
+        0 < m.start - w.end < 150 and not re.search(r"[.;!?]\s", text[w.end : m.start])
+        for w in speaker_words
     )
 
 
