@@ -597,3 +597,12 @@ def test_a_shortened_name_of_a_branch_is_the_same_library() -> None:
 def test_a_body_named_by_its_head_noun_is_no_place() -> None:
     text = "Руководствуясь Уставом, Дума городского округа решила:\n1. Утвердить Положение.\n"
     assert [p.name for p in extract_places(ctx(text))] == []
+
+
+def test_an_eponym_named_in_full_ends_the_name() -> None:
+    text = (
+        "Присвоить имя: МУ «Централизованная библиотечная система» г. Лесного имени Евгения "
+        "Павловича Смирнова.\n"
+    )
+    names = [o.name for o in extract_organizations(ctx(text))]
+    assert any(n.endswith("имени Евгения Павловича Смирнова") for n in names)

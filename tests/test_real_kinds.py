@@ -952,3 +952,11 @@ def test_a_date_stamp_right_before_the_leads_date_is_not_the_events(text: str, d
 )  # fmt: skip
 def test_speakers_in_the_prose_of_r9(text: str, name: str) -> None:
     assert name in speakers(text)
+
+
+def test_a_list_of_supporters_ends_at_a_verb() -> None:
+    from resarchive.extract.organizers import _split_orgs
+
+    assert _split_orgs(
+        "Библиотечной Ассоциации Лесной области, рассказала о реализации проекта «Культура»"
+    ) == ["Библиотечной Ассоциации Лесной области"]

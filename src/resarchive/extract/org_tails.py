@@ -29,6 +29,9 @@ def _head_lemma(name: str) -> str | None:
     return None
 
 
+_FULL_EPONYM = re.compile(
+    r"\s(?:им\.|имени)\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вича|вны|ича|ичны)\s+[А-ЯЁ][а-яё]+"
+)
 # "г. Орла", "пос. Мирный", "ж.д. ст. Просница": a settlement that a name ends with.
 _TOWN_PREFIX = r"(?:г\.|гор\.|города|пос\.|поселка|с\.|(?:ж\.\s?д\.\s?)?ст\.)"
 
@@ -42,8 +45,10 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
         head = _last_head(text, end)
         m = (
             re.match(rf"\s?{_TOWN_PREFIX}\s?{CAP}", rest)
+            # "имени Евгения Павловича Смургиса": an eponym's name and patronymic in full
+            or _FULL_EPONYM.match(rest)
             or re.match(rf"\s(?:им\.|имени)\s?(?:[А-ЯЁ]\.\s?){{0,2}}{CAP}", rest)
-            or re.match(r"(?:\s?№\s?\d+|-филиал\s?№\s?\d+)", rest)
+            or re.match(r"(?:\s?[№N]\s?\d+|-филиал\s?[№N]\s?\d+)", rest)
         )
         if m:
             end += m.end()

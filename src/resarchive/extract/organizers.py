@@ -54,6 +54,9 @@ def _split_orgs(text: str) -> list[str]:
         first = text[nxt]
         if not (first.isalpha() or first in '«"“'):
             continue
+        if _opens_with_verb(text[nxt:]):
+            text = text[: m.start()]  # "при поддержке X, рассказала о …": the list ended
+            break
         if first.islower() and not _names_a_body(re.split(r",|\s+и\s+", text[nxt:], maxsplit=1)[0]):
             continue
         cuts += [m.start(), nxt]
@@ -216,6 +219,12 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
         plural = re.search(r"(?:и|ят|ют)$", m.group(0).split()[0])
         for org in _split_orgs(clause) if plural else [clause]:
             found.add(org, inflect=False)
+
+
+def _opens_with_verb(text: str) -> bool:
+    word = re.match(r"[а-яё]+", text)
+    first = nlp.morph().parse(word.group())[:1] if word else []
+    return bool(first) and first[0].tag.POS == "VERB"
 
 
 def _has_verb_or_pronoun(clause: str) -> bool:
