@@ -960,3 +960,29 @@ def test_a_list_of_supporters_ends_at_a_verb() -> None:
     assert _split_orgs(
         "Библиотечной Ассоциации Лесной области, рассказала о реализации проекта «Культура»"
     ) == ["Библиотечной Ассоциации Лесной области"]
+
+
+def test_organizers_listed_under_their_label() -> None:
+    from resarchive.extract.event import extract_event
+
+    text = (
+        "Конференция Libway начала работу 14 марта.\nОрганизаторы конференции:\n"
+        "- Государственная публичная научно-техническая библиотека (ГПНТБ СО РАН),\n"
+        "- Российская библиотечная ассоциация (РБА),\n- Институт истории СО РАН.\n"
+        "В первый день выступили гости.\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Государственная публичная научно-техническая библиотека",
+        "Российская библиотечная ассоциация",
+        "Институт истории СО РАН",
+    ]
+
+
+def test_a_title_line_then_so_was_named_the_seminar() -> None:
+    from resarchive.extract.event import extract_event
+
+    text = (
+        "«Услуги библиотек нового поколения»\n\nIMG 3568\n\nТак назывался семинар "
+        "библиотечных работников района, который прошел 21 июня.\n"
+    )
+    assert extract_event(context(text)).name == "Услуги библиотек нового поколения"

@@ -41,6 +41,8 @@ from .venue import event_place
 _NAMED = re.compile(
     r"(?P<q1>«[^\n]{2,200}?»)[\s,–—-]*(?:так\s+)?(?:назывался|называлась|называлось|"
     r"называлось|была\s+обозначена\s+тема)"
+    # «Title» on a line of its own, a picture's name or two between, then "Так назывался"
+    r"|(?P<q3>«[^\n]{2,200}»)[ \t]*\n(?:[^\n.]{0,40}\n){0,4}[ \t]*Так\s+называл(?:ся|ась|ось|ись)"
     r"|(?:носил[аои]?|получил[аои]?)\s+название\s+(?P<q2>«[^\n]{2,200}?»)"
 )
 
@@ -52,7 +54,7 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
     text = ctx.text
     named = _NAMED.search(text)
     if named:  # "«X» – так назывался семинар": said of the event wherever it stands
-        q = named.start("q1") if named.group("q1") else named.start("q2")
+        q = next(named.start(g) for g in ("q1", "q2", "q3") if named.group(g))
         close = matching_quote(text, q)
         if close is not None:
             return strip_outer_quotes(text[q : close + 1])

@@ -149,9 +149,30 @@ def organizers(ctx: Context, plain_narrative: str, event: Mention | None = None)
                     found.add(org)
     for m in _ORGANIZED.finditer(masked):
         _subject_organizers(ctx, masked, m, found)
+    for org in _listed_below(ctx):
+        found.add(org, inflect=False)
     if event is not None:
         _owner(ctx, event, found)
     return list(found)
+
+
+# "Организаторы конференции:" ending its line, the organizers listed on the lines below.
+_LABEL_ABOVE = re.compile(r"(?:[Сс]о)?[Оо]рганизатор(?:ы|ами)?(?:\s+[а-яё]+){0,2}\s*:\s*$")
+
+
+def _listed_below(ctx: Context) -> list[str]:
+    """ "Организаторы конференции:\n- Государственная … библиотека (ГПНТБ СО РАН),\n- …":
+    the list items under the label, one organizer each."""
+    lines = ctx.layout.lines
+    for i, line in enumerate(lines):
+        if _LABEL_ABOVE.search(line.text):
+            items = []
+            for below in lines[i + 1 :]:
+                if not below.is_item:
+                    break
+                items.append(below.body)
+            return items
+    return []
 
 
 def _host_name(text: str, start: int, end: int) -> str:
