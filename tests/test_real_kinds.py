@@ -986,3 +986,13 @@ def test_a_title_line_then_so_was_named_the_seminar() -> None:
         "библиотечных работников района, который прошел 21 июня.\n"
     )
     assert extract_event(context(text)).name == "Услуги библиотек нового поколения"
+
+
+def test_a_meetings_title_after_its_peoples_own_complement() -> None:
+    from resarchive.extract.event import extract_event
+
+    text = (
+        "В областной библиотеке состоялось совещание директоров государственных и "
+        "муниципальных библиотек «О деятельности библиотек области в 2023 году».\n"
+    )
+    assert extract_event(context(text)).name == "О деятельности библиотек области в 2023 году"

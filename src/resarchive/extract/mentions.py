@@ -64,6 +64,16 @@ def _of_people(word: str) -> bool:
     return any(p.tag.POS == "ADJF" or (p.tag.POS == "NOUN" and "anim" in p.tag) for p in parses)
 
 
+def _animate_noun(word: str) -> bool:
+    """ "директоров", not "координационного": a people noun.
+
+    >>> _animate_noun("директоров"), _animate_noun("координационного")
+    (True, False)
+    """
+    first = nlp.morph().parse(word)[:1]
+    return bool(first) and first[0].tag.POS == "NOUN" and "anim" in first[0].tag
+
+
 def _plural_name(text: str, start: int) -> bool:
     """ "Краеведческие чтения", "Чтения": readings as an event are named, with a capital or
     an adjective before them — "чтения книг" is no event."""
@@ -95,16 +105,23 @@ def _find_title(
     библиотек «X»", "конференции молодых специалистов «X»", "семинар директоров МЦБС
     «X»"). For a meeting (`people_only`) the phrase may only name people ("совещание
     директоров «X»"): "заседание клуба «X»" names the club, the meeting's owner."""
-    for _ in range(_GAP_WORDS if genitive_gap else 0):
+    people = False  # "совещание директоров государственных и муниципальных библиотек «X»":
+    for _ in range(_GAP_WORDS if genitive_gap else 0):  # the people's own complement
         word = _GAP_WORD.match(text, pos)
         if not word or word.end() > limit:
             break
         last = word.group(1).split()[-1]
+        if people and last == "и":
+            pos = word.end()
+            continue
         if last.isupper() and len(last) > 1:
             if people_only or last not in gazetteer.abbreviations():
                 break  # an abbreviation not of a library, or a heading in capitals
-        elif not _is_genitive_word(last.lower()) or people_only and not _of_people(last.lower()):
+        elif not _is_genitive_word(last.lower()) or (
+            people_only and not people and not _of_people(last.lower())
+        ):
             break
+        people = people or people_only and _animate_noun(last.lower())
         pos = word.end()
     gap = _TITLE_GAP.match(text, pos)
     i = gap.end() if gap else pos
