@@ -880,8 +880,6 @@ def test_a_position_word_gives_the_case_of_the_name_after_it(text: str, name: st
     ],
 )
 def test_a_person_who_conducted_something_names_no_organizer(text: str) -> None:
-    from resarchive.extract.event import extract_event
-
     assert extract_event(context(text)).organizers == []
 
 
@@ -901,14 +899,10 @@ def test_a_person_who_conducted_something_names_no_organizer(text: str) -> None:
     ],
 )
 def test_the_event_name_without_news_words_and_of_a_named_club(text: str, name: str) -> None:
-    from resarchive.extract.event import extract_event
-
     assert extract_event(context(text)).name == name
 
 
 def test_the_venue_from_a_headlines_news_words() -> None:
-    from resarchive.extract.event import extract_event
-
     text = "В Казани пройдет Всероссийский библиотечный конгресс\n\nОжидается 900 участников.\n"
     assert extract_event(context(text)).place == "Казань"
 
@@ -925,8 +919,6 @@ def test_the_venue_from_a_headlines_news_words() -> None:
     ],
 )  # fmt: skip
 def test_a_date_stamp_right_before_the_leads_date_is_not_the_events(text: str, day: str) -> None:
-    from resarchive.extract.event import extract_event
-
     assert str(extract_event(context(text)).start) == day
 
 
@@ -963,8 +955,6 @@ def test_a_list_of_supporters_ends_at_a_verb() -> None:
 
 
 def test_organizers_listed_under_their_label() -> None:
-    from resarchive.extract.event import extract_event
-
     text = (
         "Конференция Libway начала работу 14 марта.\nОрганизаторы конференции:\n"
         "- Государственная публичная научно-техническая библиотека (ГПНТБ СО РАН),\n"
@@ -979,8 +969,6 @@ def test_organizers_listed_under_their_label() -> None:
 
 
 def test_a_title_line_then_so_was_named_the_seminar() -> None:
-    from resarchive.extract.event import extract_event
-
     text = (
         "«Услуги библиотек нового поколения»\n\nIMG 3568\n\nТак назывался семинар "
         "библиотечных работников района, который прошел 21 июня.\n"
@@ -989,8 +977,6 @@ def test_a_title_line_then_so_was_named_the_seminar() -> None:
 
 
 def test_a_meetings_title_after_its_peoples_own_complement() -> None:
-    from resarchive.extract.event import extract_event
-
     text = (
         "В областной библиотеке состоялось совещание директоров государственных и "
         "муниципальных библиотек «О деятельности библиотек области в 2023 году».\n"
