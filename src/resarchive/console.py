@@ -48,12 +48,6 @@ def new_console(**options: Any) -> Console:
 
     return PipeConsole(**{"highlight": False, "soft_wrap": True, "emoji": False, **options})
 
-    def print(self, *objects: Any, **options: Any) -> None:
-        from .output import visible
-
-        shown = [visible(o) if isinstance(o, str) else o for o in objects]
-        self.__getattr__("print")(*shown, **options)
-
 
 out = LazyConsole()
 err = LazyConsole(stderr=True)
