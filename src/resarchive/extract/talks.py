@@ -38,8 +38,10 @@ from .morph import parses
 from .people import PersonMention
 from .talk_topics import ABOUT, talk_of
 
+# "В своем выступлении он …": the talk's circumstance before its speaker, no talk itself
+_OWN_TALK = r"(?:В|На)\s+(?:своем|своём|своей)\s+[а-яё]+"
 # "Она рассказала …", "В своем выступлении он обозначил …": the person named just before
-_PRONOUN = re.compile(r"^\s*(?:(?:В|На)\s+(?:своем|своём|своей)\s+[а-яё]+\s+)?(?:[Оо]на|[Оо]н)\b")
+_PRONOUN = re.compile(rf"^\s*(?:{_OWN_TALK}\s+)?(?:[Оо]на|[Оо]н)\b")
 _WHO_SPOKE = re.compile(r"\s*,\s*котор(?:ая|ый|ые)\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _PASSIVE = re.compile(
     r"\b(?:был[аио]?|были)\s+(?:подготовлен|сделан|представлен|проведен|проведён)"
@@ -94,8 +96,7 @@ def prose_talks(
         for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
         if q.start() >= start
     ]
-    # "В своем выступлении он обозначил …": the talk's circumstance, not the talk
-    own = re.match(r"\s*(?:В|На)\s+(?:своем|своём|своей)\s+[а-яё]+", text[start:end])
+    own = re.match(rf"\s*{_OWN_TALK}", text[start:end])
     nouns = [n for n in nouns if not (own and n.start < start + own.end())]
     nouns.sort(key=lambda w: w.start)
     verbs = [w for w in has_entry(words, "speech_verbs") if not _full_participle(w)]
