@@ -606,3 +606,10 @@ def test_an_eponym_named_in_full_ends_the_name() -> None:
     )
     names = [o.name for o in extract_organizations(ctx(text))]
     assert any(n.endswith("имени Евгения Павловича Смирнова") for n in names)
+
+
+def test_a_bracket_cut_open_is_no_part_of_a_name() -> None:
+    from resarchive.extract.org_names import _normalize
+
+    name = _normalize("Государственная публичная научно-техническая библиотека (ГПНТБ СО РАН")
+    assert name == "Государственная публичная научно-техническая библиотека"

@@ -116,6 +116,9 @@ def _normalize(text: str) -> str:
         name = name[first.end() :]
     # "Омской областной б": an excerpt cut inside the name's last word.
     name = re.sub(r"\s+[А-Яа-яЁё]$", "", name)
+    if name.count("(") > name.count(")"):
+        # "… научно-техническая библиотека (ГПНТБ СО РАН": a bracket the span cut open
+        name = name[: name.rfind("(")].rstrip(" ,")
     if name.startswith("«") and name.endswith("»") and name.count("«") == 1:
         return name[1:-1]
     if name[:1] == "«":
