@@ -982,3 +982,10 @@ def test_a_meetings_title_after_its_peoples_own_complement() -> None:
         "муниципальных библиотек «О деятельности библиотек области в 2023 году».\n"
     )
     assert extract_event(context(text)).name == "О деятельности библиотек области в 2023 году"
+
+
+def test_one_documents_organizers_never_reach_the_next() -> None:
+    first = "Конференцию организовали Лесная областная библиотека и Лесной университет.\n"
+    second = "Семинар прошел 3 мая. Его провела Ключевская районная библиотека.\n"
+    assert extract_event(context(first)).organizers
+    assert extract_event(context(second)).organizers == ["Ключевская районная библиотека"]

@@ -21,6 +21,7 @@ from ..rules.dates import DateMention, dates_in
 from ..rules.quotes import matching_quote, strip_outer_quotes
 from ..rules.words import has_lemma, phrase_matcher
 from .context import Context
+from .morph import is_animate_noun
 from .operative import classify_intro
 
 
@@ -62,16 +63,6 @@ def _of_people(word: str) -> bool:
     """An adjective or an animate noun: "директоров", "молодых", "руководителей"."""
     parses = [p for p in nlp.morph().parse(word) if p.score >= 0.05][:2]
     return any(p.tag.POS == "ADJF" or (p.tag.POS == "NOUN" and "anim" in p.tag) for p in parses)
-
-
-def _animate_noun(word: str) -> bool:
-    """ "директоров", not "координационного": a people noun.
-
-    >>> _animate_noun("директоров"), _animate_noun("координационного")
-    (True, False)
-    """
-    first = nlp.morph().parse(word)[:1]
-    return bool(first) and first[0].tag.POS == "NOUN" and "anim" in first[0].tag
 
 
 def _plural_name(text: str, start: int) -> bool:
@@ -121,7 +112,7 @@ def _find_title(
             people_only and not people and not _of_people(last.lower())
         ):
             break
-        people = people or people_only and _animate_noun(last.lower())
+        people = people or people_only and is_animate_noun(last)
         pos = word.end()
     gap = _TITLE_GAP.match(text, pos)
     i = gap.end() if gap else pos

@@ -19,6 +19,33 @@ def parses(word: str) -> tuple:
     return tuple(nlp.morph().parse(word.lower().replace("ё", "е")))
 
 
+def is_animate_noun(word: str) -> bool:
+    """The likeliest reading is an animate common noun: a post or a kind of people
+    ("методист", "директоров", "Специалисты"); not "языков" (its animate reading is a rare
+    one), an adjective, or a first name or surname.
+
+    >>> [is_animate_noun(w) for w in ("методист", "директоров", "языков", "координационного")]
+    [True, True, False, False]
+    """
+    first = parses(word)[:1]
+    return (
+        bool(first)
+        and first[0].tag.POS == "NOUN"
+        and "anim" in first[0].tag
+        and not ({"Name", "Surn", "Patr"} & first[0].tag.grammemes)
+    )
+
+
+def is_verb(word: str) -> bool:
+    """The likeliest reading is a finite verb.
+
+    >>> is_verb("рассказала"), is_verb("библиотека")
+    (True, False)
+    """
+    first = parses(word)[:1] if word else ()
+    return bool(first) and first[0].tag.POS == "VERB"
+
+
 # A relative adjective of a place name, by its suffix -ск-/-цк- and an adjectival ending:
 # pymorphy3 guesses unknown village names as nouns or verbs ("Сеглинскую", "Рютинскую").
 _RELATIVE_ADJECTIVE = re.compile(r"[А-ЯЁ][а-яё]+[сц]к(?:ая|ой|ую|ое|ого|ому|ом|ий|им|их|ими|ие)")

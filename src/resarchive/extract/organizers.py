@@ -26,7 +26,7 @@ from ..rules.quotes import without_quotes
 from ..rules.words import forms_pattern, is_entry
 from .context import Context
 from .mentions import Mention, title_key
-from .morph import capitalize_first
+from .morph import capitalize_first, is_animate_noun, is_verb
 from .phrases import phrase_nominative
 
 # Where a list of organizations ends: the sentence's end, a closing dash, a clause, a
@@ -54,7 +54,7 @@ def _split_orgs(text: str) -> list[str]:
         first = text[nxt]
         if not (first.isalpha() or first in '«"“'):
             continue
-        if _opens_with_verb(text[nxt:]):
+        if is_verb(re.match(r"[а-яё]*", text[nxt:]).group()):
             text = text[: m.start()]  # "при поддержке X, рассказала о …": the list ended
             break
         if first.islower() and not _names_a_body(re.split(r",|\s+и\s+", text[nxt:], maxsplit=1)[0]):
@@ -106,13 +106,6 @@ _SUPPORT = re.compile(
     r"\bпри\s+(?:(?:информационной|финансовой|организационной)\s+)?(?:участии\s+и\s+)?"
     r"поддержке\s+(?=[А-ЯЁ«\"])"
 )
-
-
-@lru_cache(maxsize=50_000)
-def _is_animate_noun(word: str) -> bool:
-    """ "Специалисты", "Участники": people, not an organization, as a subject."""
-    parses = [p for p in nlp.morph().parse(word.lower()) if p.score >= 0.1]
-    return bool(parses) and parses[0].tag.POS == "NOUN" and "anim" in parses[0].tag
 
 
 class _Found(list):
@@ -225,7 +218,7 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
             found.add(org, inflect=False)
         return
     first_word = re.match(r"[А-ЯЁа-яё]+", clause)
-    if first_word and _is_animate_noun(first_word.group(0)):
+    if first_word and is_animate_noun(first_word.group(0)):
         return  # "Специалисты РГДБ провели мастер-классы": people, not an organizer
     if _has_verb_or_pronoun(clause):
         return  # "…, объявила методист Н. В. Егорова, так же она провела": not a subject
@@ -242,12 +235,6 @@ def _subject_organizers(ctx: Context, masked: str, m: re.Match, found: _Found) -
             found.add(org, inflect=False)
 
 
-def _opens_with_verb(text: str) -> bool:
-    word = re.match(r"[а-яё]+", text)
-    first = nlp.morph().parse(word.group())[:1] if word else []
-    return bool(first) and first[0].tag.POS == "VERB"
-
-
 def _has_verb_or_pronoun(clause: str) -> bool:
     """A clause with a finite verb or a personal pronoun of its own is no organizer's name
     (a subject phrase before "провела" has neither).
@@ -257,11 +244,8 @@ def _has_verb_or_pronoun(clause: str) -> bool:
     >>> _has_verb_or_pronoun("Центральная библиотека совместно с отделом культуры")
     False
     """
-    for word in re.findall(r"[а-яё]+", clause.lower()):
-        first = nlp.morph().parse(word)[:1]
-        if first and (first[0].tag.POS == "VERB" or word in ("она", "он", "они")):
-            return True
-    return False
+    words = re.findall(r"[а-яё]+", clause.lower())
+    return any(word in ("она", "он", "они") or is_verb(word) for word in words)
 
 
 _WORD = re.compile(r"\s+([А-Яа-яЁё-]+)")

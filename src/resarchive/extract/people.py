@@ -30,7 +30,7 @@ from .. import lemmas
 from ..rules.words import is_entry, word_set
 from .affiliation import is_position_word
 from .context import Context
-from .morph import parses
+from .morph import is_animate_noun, parses
 from .names import is_first_name, is_patronymic, read_person, readings, surname_options
 
 _TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.")
@@ -323,23 +323,7 @@ def _is_position(tok) -> bool:
     """An animate common noun: a position ("директор", "библиотекарь"), also where the
     tagger reads it as inanimate after a verb ("объявила методист Н. В. Егорова")."""
     return tok.pos == "NOUN" and (
-        (tok.feats or {}).get("Animacy") == "Anim" or _anim_first(tok.text.lower())
-    )
-
-
-def _anim_first(word: str) -> bool:
-    """The likeliest reading is an animate common noun ("методист"; not "языков", whose
-    animate reading is a rare one).
-
-    >>> _anim_first("методист"), _anim_first("языков")
-    (True, False)
-    """
-    first = parses(word)[:1]
-    return (
-        bool(first)
-        and first[0].tag.POS == "NOUN"
-        and "anim" in first[0].tag
-        and not ({"Name", "Surn", "Patr"} & first[0].tag.grammemes)
+        (tok.feats or {}).get("Animacy") == "Anim" or is_animate_noun(tok.text)
     )
 
 
