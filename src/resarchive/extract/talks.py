@@ -103,8 +103,8 @@ def prose_talks(
     if nouns:
         verbs += [w for w in has_entry(words, "talk_support_verbs") if not _full_participle(w)]
         verbs.sort(key=lambda w: w.start)
-    named_speakers = bool(has_entry(words, "speaker_nouns"))  # "В числе докладчиков были …"
-    if not verbs and not nouns and not inherited and not named_speakers:
+    speaker_words = has_entry(words, "speaker_nouns")  # "В числе докладчиков были …"
+    if not verbs and not nouns and not inherited and not speaker_words:
         return []
     said = has_entry(words, "speech_verbs") + has_entry(words, "talk_support_verbs")
     if said and all(_instruction(w) for w in said):
@@ -113,7 +113,6 @@ def prose_talks(
         return []
     if _only_a_role(verbs, words):
         return []  # "Модератором выступила …": a role at the event, not a talk
-    speaker_words = has_entry(words, "speaker_nouns")
     speakers = [
         m
         for m in mentions
