@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .rules.dates import find_dates
+from .rules.dates import find_dates, glued_year_ends
 from .rules.markers import list_marker
 from .rules.place_lines import is_place_line
 from .rules.quotes import typographic_quotes
@@ -289,8 +289,6 @@ def _unglue(chars: _Chars, is_word: Callable[[str], bool]) -> _Chars:
 def _unglue_year(chars: _Chars) -> _Chars:
     """A page's date run into the next: "11 декабря 20229 декабря 2022 года" (a posting date
     and the event's) -> "… 2022 9 декабря …": a year glued to a day that a month follows."""
-    from .rules.dates import glued_year_ends
-
     for cut in reversed(glued_year_ends(chars.text)):
         chars.insert_space(cut)
     return chars

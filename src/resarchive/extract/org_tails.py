@@ -14,6 +14,7 @@ from .. import lemmas
 from ..rules import gazetteer
 from ..rules.words import is_entry, word_set
 from .morph import parses
+from .names import is_patronymic
 from .org_names import ABBR, close_quote, is_adjective_parse
 
 CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*"
@@ -29,9 +30,15 @@ def _head_lemma(name: str) -> str | None:
     return None
 
 
-_FULL_EPONYM = re.compile(
-    r"\s(?:им\.|имени)\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вича|вны|ича|ичны)\s+[А-ЯЁ][а-яё]+"
-)
+_FULL_EPONYM = re.compile(r"\s(?:им\.|имени)\s+[А-ЯЁ][а-яё]+\s+([А-ЯЁ][а-яё]+)\s+[А-ЯЁ][а-яё]+")
+
+
+def _full_eponym(rest: str) -> re.Match | None:
+    """ "имени Евгения Павловича Смургиса": an eponym's name, patronymic and surname."""
+    m = _FULL_EPONYM.match(rest)
+    return m if m and is_patronymic(m.group(1)) else None
+
+
 # "г. Орла", "пос. Мирный", "ж.д. ст. Просница": a settlement that a name ends with.
 _TOWN_PREFIX = r"(?:г\.|гор\.|города|пос\.|поселка|с\.|(?:ж\.\s?д\.\s?)?ст\.)"
 
@@ -46,7 +53,7 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
         m = (
             re.match(rf"\s?{_TOWN_PREFIX}\s?{CAP}", rest)
             # "имени Евгения Павловича Смургиса": an eponym's name and patronymic in full
-            or _FULL_EPONYM.match(rest)
+            or _full_eponym(rest)
             or re.match(rf"\s(?:им\.|имени)\s?(?:[А-ЯЁ]\.\s?){{0,2}}{CAP}", rest)
             or re.match(r"(?:\s?[№N]\s?\d+|-филиал\s?[№N]\s?\d+)", rest)
         )
