@@ -92,9 +92,12 @@ _TOTAL_PATTERNS = (
         + _PEOPLE,
         re.I,
     ),
-    re.compile(r"(?<![\d.,-])" + _ABOUT + r"(?P<n>\d+)\s+участник\w*", re.I),
+    # "более 300 участников": a word before the number ("более", "около") does not change
+    # it, so these start at the digits, where the regex engine skips to them (measured:
+    # 0.10 ms a benchmark document instead of 0.77 ms with an optional word in front).
+    re.compile(r"(?<![\d.,-])(?P<n>\d+)\s+участник\w*", re.I),
     # An online event counts its connections: "зафиксировано более 300 подключений".
-    re.compile(r"(?<![\d.,-])" + _ABOUT + r"(?P<n>\d+)\s+подключени\w*", re.I),
+    re.compile(r"(?<![\d.,-])(?P<n>\d+)\s+подключени\w*", re.I),
     re.compile(r"участник\w*[^.\n]{0,60}?[-–—:]\s*" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE, re.I),
 )
 _ONLINE = (

@@ -97,8 +97,13 @@ def is_place_line(line: str) -> bool:
     return _place_and_date(line) is not None
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _place_and_date(line: str) -> tuple[re.Match, DateMention] | None:
     """The place (a match with group "place") and the date of a place-and-date line."""
+    if not _DIGIT.search(line):
+        return None  # a date has digits (its day, `find_dates`): no date regex to run
     head = _place_head().match(line)
     if head and not _could_be_place(head.group("place")):
         head = None  # "Решили 13 мая 2022 г.": a verb, not a place
