@@ -9,6 +9,7 @@ line of totals on stderr.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -101,14 +102,17 @@ def print_summary(batch: Batch, result: IngestResult) -> None:
 
     record = result.record
     assert record is not None
+    # No automatic highlighting (numbers, quoted strings): the lines have their own
+    # colours, and rich's highlighter regexes took half of each line's print (0.3 ms).
+    show = functools.partial(batch.print, highlight=False)
     status = _(STATUS[result.status]) if result.status in STATUS else result.status
     source = escape(visible(str(result.source), newlines=False))  # a file name is one line
-    batch.print(f"[bold]{escape(record.id)}[/bold] ← {source} ({status})")
-    batch.print(f"  {record.document.title}", markup=False)
-    batch.print(f"  {event_line(record)}", markup=False)
+    show(f"[bold]{escape(record.id)}[/bold] ← {source} ({status})")
+    show(f"  {record.document.title}", markup=False)
+    show(f"  {event_line(record)}", markup=False)
     label = escape(_("warning:"))
     for text in record.warnings:
-        batch.print(f"  [yellow]{label}[/yellow] {escape(warning(text))}")
+        show(f"  [yellow]{label}[/yellow] {escape(warning(text))}")
     if result.status == "kept-reviewed":
         kept = _("kept: the record is reviewed; --force overwrites it")
     elif result.status == "kept-edited" and result.note == "unknown":
@@ -120,7 +124,7 @@ def print_summary(batch: Batch, result: IngestResult) -> None:
         kept = _("kept: the record was edited by hand since ingest wrote it; --force overwrites it")
     else:
         return
-    batch.print(f"  [yellow]{escape(kept)}[/yellow]")
+    show(f"  [yellow]{escape(kept)}[/yellow]")
 
 
 def print_failures(err: Console, totals: Totals, items: int) -> None:
