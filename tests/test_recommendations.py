@@ -157,3 +157,35 @@ def test_noun_items_after_directions_of_work(make) -> None:
 )
 def test_classify_intro(intro: str, verdict: bool) -> None:
     assert classify_intro(intro) is verdict
+
+
+def test_an_unnumbered_line_gives_what_the_items_colon_announced(make) -> None:
+    # A city duma's decision (r10): item 1's object on a line of its own; items 2-4 go on.
+    text = (
+        "Городская Дума решила:\n"
+        "1.Утвердить наименование библиотеки в городе:\n"
+        "Центральная городская детская библиотека (филиал N 9) имени поэта Иванова И. И.\n"
+        "2.Опубликовать официально настоящее решение в средствах массовой информации.\n"
+        "3.Контроль за выполнением настоящего решения возложить на комитет Думы.\n"
+        "Председатель городской Думы\n"
+    )
+    recs = extract_recommendations(make(text))
+    assert [r.number for r in recs] == [1, 2, 3]
+    assert recs[0].text == (
+        "Утвердить наименование библиотеки в городе: Центральная городская детская "
+        "библиотека (филиал N 9) имени поэта Иванова И. И."
+    )
+    assert recs[2].text.startswith("Контроль за выполнением")
+
+
+def test_a_line_after_a_finished_item_ends_the_list(make) -> None:
+    text = (
+        "Участники решили:\n"
+        "1. Утвердить план работы:\n"
+        "на 2024 год.\n"
+        "2. Провести семинар.\n"
+        "Председатель совета\n"
+        "3. Это не пункт решения, а номер страницы\n"
+    )
+    recs = extract_recommendations(make(text))
+    assert [r.text for r in recs] == ["Утвердить план работы: на 2024 год.", "Провести семинар."]

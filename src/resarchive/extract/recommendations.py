@@ -154,6 +154,18 @@ def _continues(prev: _Item, body_text: str) -> bool:
     return bool(body_text) and body_text[0].islower() and prev.text[-1:] not in _TERMINAL
 
 
+def _completes(ctx: Context, prev: _Item, line: Line) -> bool:
+    """An unnumbered line that gives what the item's colon announced: "1. Утвердить
+    наименование библиотеки: / Центральная городская детская библиотека …". Not an
+    instruction of its own, and only until the item's text ends a sentence."""
+    return (
+        prev.marker_kind != "para"
+        and prev.open_parent
+        and prev.text[-1:] not in _TERMINAL
+        and not _starts_with_instruction(ctx, line.start, line.end)
+    )
+
+
 def _extend(item: _Item, text: str, end: int) -> None:
     item.text = f"{item.text} {text.strip()}".strip()
     item.end = end
@@ -217,6 +229,9 @@ def _scan(ctx: Context, lines: tuple[Line, ...]) -> list[_Item]:
             continue
         # Prose inside a section.
         if prev and _continues(prev, text):
+            _extend(prev, text, line.end)
+            continue
+        if prev and _completes(ctx, prev, line):
             _extend(prev, text, line.end)
             continue
         if mode in (None, "para") and _starts_with_instruction(ctx, line.start, line.end):
