@@ -86,3 +86,28 @@ def test_speakers_are_persons_once():
 def test_unbalanced_quotes_in_a_title_do_not_hide_the_speaker_name():
     text = "- «Читаем с мамой «Сказки Пушкина», докладчик Лаптева Вера Игоревна, библиотекарь.\n"
     assert [p.name for p in extract_persons(ctx(text), [])] == ["Лаптева Вера Игоревна"]
+
+
+def test_surnames_in_capitals_after_initials_under_a_signature():
+    # Legal acts sign off with the surname in capitals (r10: Krasnodar, Ryazhsk dumas).
+    text = (
+        "Ряжская районная Дума решила:\n"
+        "1.Утвердить прилагаемое Положение.\n"
+        "Глава Ряжского муниципального района\n"
+        "В.Н.КАШИРСКИЙ\n"
+        "Председатель Ряжской районной Думы\n"
+        "А.В.НАСОНОВ\n"
+    )
+    persons = extract_persons(ctx(text), [])
+    assert [p.name for p in persons] == ["Каширский В. Н.", "Насонов А. В."]
+    start, end = persons[1].span
+    assert text[start:end] == "А.В.НАСОНОВ"
+
+
+def test_capitals_before_initials_are_no_surname():
+    text = (
+        "Выступили: член Координационного бюро БАЕ Л. Ю. Гафурова; директор ЦБС И.И. Петрова; "
+        "художник МБУК Л.В. Торокова.\n"
+    )
+    names = [p.name for p in extract_persons(ctx(text), [])]
+    assert names == ["Гафурова Л. Ю.", "Петрова И. И.", "Торокова Л. В."]

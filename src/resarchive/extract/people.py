@@ -33,7 +33,9 @@ from .context import Context
 from .morph import is_animate_noun, parses
 from .names import is_first_name, is_patronymic, read_person, readings, surname_options
 
-_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.")
+# A word, an initial, or a word in capitals (a surname beside initials only: "В.Н.КАШИРСКИЙ"
+# under a signature; elsewhere capitals are abbreviations and headings).
+_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\b")
 _CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 
 
@@ -55,6 +57,10 @@ class _Tok:
     @property
     def initial(self) -> bool:
         return self.text.endswith(".")
+
+    @property
+    def capitals(self) -> bool:
+        return not self.initial and len(self.text) > 1 and self.text.isupper()
 
 
 def find_people(ctx: Context) -> list[PersonMention]:
@@ -81,7 +87,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
         i += n
         if _inside(quoted, start):
             continue
-        written = text[start:end]
+        written = _CAPITALS.sub(lambda m: m.group().capitalize(), text[start:end])
         hint = hints.case_of(start, end) if kind == "initials" else None
         name, case = read_person(written, hint)
         found.append(PersonMention(start, end, name, case, complete=kind != "first_patronymic"))
@@ -96,17 +102,21 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
 
 def _match_at(text: str, toks: list[_Tok], i: int, per) -> tuple[int, str] | None:
     """(number of tokens, kind) of a name starting at token i, longest shape first."""
+    if toks[i].capitals and not _capitals_surname(toks[i].text):
+        return None
     run = [toks[i]]
     for t in toks[i + 1 : i + 4]:
-        if not _adjacent(text, run[-1], t):
+        if not _adjacent(text, run[-1], t) or t.capitals and not _capitals_surname(t.text):
             break
         run.append(t)
     shape = "".join("I" if t.initial else "W" for t in run)
-    words = [t.text for t in run]
+    words = [t.text.capitalize() if t.capitals else t.text for t in run]
     # Initials before or after a surname.
     for pattern, n in (("IIW", 3), ("IW", 2)):
         if shape.startswith(pattern) and _surname_like(words[n - 1], strict=n == 2):
             return n, "initials"
+    if run[0].capitals:
+        return None  # "БАЕ Л. Ю. Гафуровой", "МБУК Л.В. Торокова": capitals before initials
     if shape.startswith("WII") and _surname_like(words[0]) and not _followed_by_word(text, run[2]):
         return 3, "initials"
     if (
@@ -115,6 +125,8 @@ def _match_at(text: str, toks: list[_Tok], i: int, per) -> tuple[int, str] | Non
         and not _followed_by_word(text, run[1])
     ):
         return 2, "initials"
+    if any(t.capitals for t in run[:3]):
+        return None  # capitals beside no initials: an abbreviation, a heading
     # Name + patronymic, with the surname before or after.
     if (
         shape.startswith("WWW")
@@ -166,10 +178,11 @@ def _after_settlement_prefix(text: str, pos: int) -> bool:
 def _followed_by_word(text: str, initial: _Tok) -> bool:
     """ "Петрова И. Сидорова": the initial belongs to the next surname; not before a new
     sentence's pronoun or adverb ("Кузьмина С.В. Она рассказала", "… Т.Т. Далее")."""
-    m = re.match(r"\s?([А-ЯЁ][а-яё]+)(?:\s+([А-ЯЁ][а-яё]+))?", text[initial.end : initial.end + 60])
+    after = text[initial.end : initial.end + 60]
+    m = re.match(r"\s?([А-ЯЁ][а-яё]+|[А-ЯЁ]{2,}\b)(?:\s+([А-ЯЁ][а-яё]+))?", after)
     if m and m.group(2) and is_patronymic(m.group(2)):
         return False  # "Котельникова О.А. Ольга Анатольевна смогла …": her name in full next
-    return bool(m) and _surname_like(m.group(1))
+    return bool(m) and _surname_like(m.group(1).capitalize())
 
 
 def _name_patr(first: str, patronymic: str) -> bool:
@@ -245,6 +258,20 @@ def _surname_like(word: str, strict: bool = False) -> bool:
     return bool(_SURNAME_SHAPE.search(head.lower())) and not is_first_name(head)
 
 
+def _capitals_surname(word: str) -> bool:
+    """A word in capitals that can be a surname: a surname's analysis or ending
+    ("КАШИРСКИЙ", "ГАЛУШКО"), not an abbreviation without one ("ЦБС", "СОШ"; "МБУК" ends
+    as "Ковальчук" does: capitals count only after initials, `_match_at`).
+
+    >>> _capitals_surname("НАСОНОВ"), _capitals_surname("ЦБС"), _capitals_surname("СОШ")
+    (True, False, False)
+    """
+    lower = word.lower()  # pymorphy3 guesses a surname for unknown words ("мбук"): not those
+    return bool(_SURNAME_SHAPE.search(lower)) or (
+        _known(lower) and any("Surn" in p.tag for p in parses(lower))
+    )
+
+
 def _known(word: str) -> bool:
     from .. import nlp
 
@@ -316,6 +343,7 @@ class _Hints:
 
 
 _INITIAL = re.compile(r"[А-ЯЁ]")
+_CAPITALS = re.compile(r"[А-ЯЁ]{2,}")
 _ABBREVIATED_POSITIONS = frozenset({"зам", "зав", "гл", "вед", "нач", "пред", "рук"})
 
 
