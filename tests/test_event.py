@@ -135,11 +135,19 @@ def test_format_words_inside_talk_titles_do_not_count(make) -> None:
         ("В работе семинара приняли участие 120 библиотекарей.", 120),
         ("Конференция собрала более 200 участников из 15 регионов.", 200),
         ("Число участников семинара – 65 человек.", 65),
+        # r10: the count as the complement of "стали", and a tally sentence after the list
+        ("Участниками совещания стали 168 специалистов из 59 регионов страны.", 168),
+        ("В работе конференции приняли участие краеведы и учителя школ. Всего 107 человек.", 107),
     ],
 )
 def test_participant_counts(make, sentence: str, total: int) -> None:
     ctx = make(f"Семинар «Новые услуги»\n\n{sentence}\n")
     assert extract_event(ctx).participants.total == total
+
+
+def test_a_tally_without_participation_before_it_is_no_count(make) -> None:
+    ctx = make("Семинар «Новые услуги»\n\nВыставку книг посмотрели многие. Всего 50 человек.\n")
+    assert extract_event(ctx).participants.total is None
 
 
 def test_unconference_and_organizer_verb(make) -> None:

@@ -98,7 +98,16 @@ _TOTAL_PATTERNS = (
     re.compile(r"(?<![\d.,-])(?P<n>\d+)\s+участник\w*", re.I),
     # An online event counts its connections: "зафиксировано более 300 подключений".
     re.compile(r"(?<![\d.,-])(?P<n>\d+)\s+подключени\w*", re.I),
-    re.compile(r"участник\w*[^.\n]{0,60}?[-–—:]\s*" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE, re.I),
+    # "Участники семинара – 45 человек", "Участниками совещания стали 168 специалистов"
+    re.compile(
+        r"участник\w*[^.\n]{0,60}?(?:[-–—:]|\sстал[аио]?)\s*" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE,
+        re.I,
+    ),
+)
+# "В работе конференции приняли участие краеведы, … Всего 107 человек.": a sentence that
+# only counts, right after one that says who took part.
+_TALLY = re.compile(
+    r"(?:^|(?<=[.!?])\s+)Всего\s+" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE + r"\s*[.!]"
 )
 _ONLINE = (
     r"(?:онлайн|он-лайн|online|дистанционно|в\s+онлайн-?формате|в\s+режиме\s+он-?лайн|"
@@ -127,6 +136,12 @@ def participants(narrative: str) -> Participants:
         if m:
             total = int(re.sub(r"\s", "", m.group("n")))
             break
+    if total is None:
+        for m in _TALLY.finditer(narrative):
+            before = narrative[max(0, m.start() - 400) : m.start()]
+            if re.search(r"участ", before.rsplit("\n", 1)[-1], re.I):
+                total = int(m.group("n"))
+                break
     online = offline = None
     for sentence in re.split(r"(?<=[.!?])\s+|\n", narrative):
         if re.search(r"участ|присутств|слушател|человек|специалист", sentence, re.I):
