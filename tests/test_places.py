@@ -62,3 +62,12 @@ def test_coordinated_districts_ending_in_and_others_expand():
 def test_a_place_span_across_an_opening_quote_is_the_quoted_name():
     got = places("Глава Администрации МО «Велижский район» Б.В. Петров рассказал о том.\n")
     assert got == [("Велижский район", "district")]
+
+
+def test_a_common_word_opening_a_sentence_is_no_place():
+    # natasha reads a capitalized adverb or noun at a sentence's start as a place (r10).
+    text = (
+        "Сегодня, 7 июня, в Якутске стартовал II Форум молодых библиотекарей.\n"
+        "Событие собрало гостей из Мирного.\n"
+    )
+    assert [name for name, _ in places(text)] == ["Якутск", "Мирный"]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import lemmas
+from .. import lemmas, nlp
 from ..record.models import Place
 from ..rules.settlements import settlement_head, settlement_prefix
 from ..rules.words import is_entry, word_set, word_table
@@ -167,6 +167,8 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
         return True  # "В" cut off a span, "Постановляет:": natasha's misreadings
     if len(words) == 1 and (_calendar_word(words[0]) or _people_noun(words[0])):
         return True  # "Апрель 2024" of a calendar widget, "Библиотекари района …"
+    if len(words) == 1 and _opens_sentence(text, start) and _common_word(words[0]):
+        return True  # "Тема работы …", "Сегодня, 7 июня, …": capitalized where a sentence opens
     if re.search(r"(?:ул|улица|пр|проспект|пер|переулок)\.?\s*$", text[max(0, start - 12) : start]):
         return True  # "ул. 2-я Курская": a street of an address
     if not text[stop:].strip():
@@ -174,6 +176,25 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
     if len(words) > 1 and words[0][0].isupper() and is_entry(words[0], "org_heads"):
         return True  # "Дума городского округа решила": a body named by its head noun
     return any(is_entry(w, "org_heads") for w in words[1:])
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    return not text[:start].strip() or bool(re.search(r"(?:[.!?…]\s*|\n\s*)$", text[:start]))
+
+
+def _common_word(word: str) -> bool:
+    """A word the dictionary knows with no reading as a place's name ("Тема", "Сегодня";
+    not "Родники", "Мирный": pymorphy3 has them as towns too).
+
+    >>> _common_word("Тема"), _common_word("Сегодня"), _common_word("Родники")
+    (True, True, False)
+    """
+    ps = parses(word)
+    return (
+        bool(ps)
+        and nlp.morph().word_is_known(word.lower())
+        and not any("Geox" in p.tag for p in ps)
+    )
 
 
 def _calendar_word(word: str) -> bool:
