@@ -149,3 +149,15 @@ def test_an_event_named_like_a_body_is_the_event_not_an_organization():
     record = extract_record(text, Source(file="x.txt", sha256=sha, encoding="utf-8"))
     assert record.event.name == "Читательская Ассамблея Севера"
     assert [o.name for o in record.organizations] == ["Библиотечная Ассамблея Евразии"]
+
+
+def test_a_talks_title_in_quotes_is_no_part_of_the_name_before_it():
+    # r10: the quoted title of a talk right after the speaker's organization.
+    text = (
+        "Семинар начался с информации Кобец О.А., директора МЦБС «Концепция развития и "
+        "стратегические задачи библиотечного дела в России. Библиотека в цифровой среде». "
+        "Работу представил ИБЦ «Доступный город».\n"
+    )
+    names = [o.name for o in extract_organizations(context(text))]
+    assert not any("Концепция" in n for n in names), names
+    assert "ИБЦ «Доступный город»" in names or "Доступный город" in names, names

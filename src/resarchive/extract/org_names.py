@@ -52,6 +52,17 @@ def close_quote(text: str, at: int) -> int | None:
     return None if j is None else j + 1
 
 
+def title_in_quotes(quoted: str) -> bool:
+    """Quoted words that read as a talk's or a document's title, not an institution's
+    name: two sentences, or more words than a legal name takes (up to ten, «Межпоселенческая
+    централизованная библиотечная система муниципального образования …»).
+
+    >>> title_in_quotes("Доступный город"), title_in_quotes("Концепция развития. Библиотека")
+    (False, True)
+    """
+    return bool(re.search(r"[.!?]\s+[А-ЯЁ]", quoted)) or len(quoted.split()) > 12
+
+
 def dedupe(cands: list[Candidate]) -> list[Candidate]:
     """Drop a candidate contained in a longer one (same mention seen twice), but one
     `named_within` it ("РБА" in "Совет РБА")."""

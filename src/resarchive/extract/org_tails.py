@@ -15,7 +15,7 @@ from ..rules import gazetteer
 from ..rules.words import is_entry, word_set
 from .morph import parses
 from .names import is_patronymic
-from .org_names import ABBR, close_quote, is_adjective_parse
+from .org_names import ABBR, close_quote, is_adjective_parse, title_in_quotes
 
 CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*"
 
@@ -62,7 +62,7 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
             continue
         if rest.startswith(" «") and head is not None:
             q_end = close_quote(text, end + 1)
-            if q_end:
+            if q_end and not title_in_quotes(text[end + 2 : q_end - 1]):
                 end = q_end
                 continue
         if rest.startswith(" ") and end + 1 in loc_spans and head is not None:

@@ -40,7 +40,15 @@ from ..rules.words import is_entry
 from .affiliation import is_position_word
 from .context import Context
 from .morph import looks_relative_adjective, noun_gender, parses, singular_nominative
-from .org_names import ABBR, Candidate, close_quote, dedupe, is_adjective_parse, merge
+from .org_names import (
+    ABBR,
+    Candidate,
+    close_quote,
+    dedupe,
+    is_adjective_parse,
+    merge,
+    title_in_quotes,
+)
 from .org_tails import CAP, REGION_TAIL, extend_right, genitive_tail, ministry_list
 
 # A kind of body written in lower case before its quoted name: "клуб «Родники»",
@@ -73,11 +81,12 @@ def extract_organizations(ctx: Context) -> list[Organization]:
             if end > rest_at + nm.end() or nm.group(1) not in gazetteer.generic_abbreviations():
                 cands.append(Candidate(start, end, form, m.start()))
 
-    # A kind of institution by abbreviation + its name: "ИБЦ «Доступный город»".
+    # A kind of institution by abbreviation + its name: "ИБЦ «Доступный город»"; not a
+    # talk's title after it ("директора МЦБС «Концепция развития … в цифровой среде»").
     for m in re.finditer(rf"(?<![А-Яа-яЁё])({ABBR})\s«", text):
         if m.group(1) in gazetteer.generic_abbreviations():
             q_end = close_quote(text, m.end() - 1)
-            if q_end:
+            if q_end and not title_in_quotes(text[m.end() : q_end - 1]):
                 cands.append(Candidate(m.start(), extend_right(text, q_end, loc_spans)))
 
     # A library or school by its kind's abbreviation and number: "ГБ №1", "СОШ № 5"
