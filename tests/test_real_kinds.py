@@ -208,6 +208,18 @@ def test_greetings_and_moderators_are_persons_not_speakers() -> None:
     assert len(extract_persons(ctx, [])) == 3
 
 
+def test_what_a_greeter_said_in_a_relative_clause_makes_no_talk() -> None:
+    # r10: "…, который отметил, что …" tells the greeting's words, not a talk.
+    text = (
+        "С приветственным словом к участникам конференции обратился Глава района "
+        "В.В. Сабреков, который отметил, что труд краеведов найдёт отклик.\n"
+        "Участников приветствовала руководитель библиотеки Елена Романовна Замышляйченко, "
+        "которая отметила значимость краеведческой работы.\n"
+        "Затем Петрова А. И. рассказала о новых изданиях.\n"
+    )
+    assert [s.name for s in extract_speakers(context(text))] == ["Петрова А. И."]
+
+
 def test_agenda_items_give_the_talks_of_by_question_speakers() -> None:
     text = (
         "Повестка дня:\n1. О плане работы на год.\n2. Об итогах конкурса чтецов.\n\n"

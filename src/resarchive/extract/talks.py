@@ -109,8 +109,12 @@ def prose_talks(
     said = has_entry(words, "speech_verbs") + has_entry(words, "talk_support_verbs")
     if said and all(_instruction(w) for w in said):
         return []  # "Отделу (Жуков Д. А.) подготовить обзор": an instruction, not a report
-    if has_entry(words, "greeting_words") and not nouns and not _real_speech(verbs):
-        return []
+    if (
+        has_entry(words, "greeting_words")
+        and not nouns
+        and not _real_speech([v for v in verbs if not _relative(text, start, v)])
+    ):
+        return []  # "С приветственным словом обратился …, который отметил, что …": a greeting
     if _only_a_role(verbs, words):
         return []  # "Модератором выступила …": a role at the event, not a talk
     speakers = [
@@ -191,6 +195,12 @@ def _adjective(word: str) -> bool:
 
 def _instrumental(word: str) -> bool:
     return any("ablt" in p.tag for p in parses(word))
+
+
+def _relative(text: str, start: int, verb: Word) -> bool:
+    """The verb is in a relative clause ("…, которая отметила значимость …"): it tells
+    what the person named before said in the act the sentence is about."""
+    return bool(re.search(r"(?<![А-Яа-яЁё])котор(?:ый|ая|ое|ые)\s", text[start : verb.start]))
 
 
 def _real_speech(verbs: list[Word]) -> bool:
