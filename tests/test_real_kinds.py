@@ -220,6 +220,20 @@ def test_what_a_greeter_said_in_a_relative_clause_makes_no_talk() -> None:
     assert [s.name for s in extract_speakers(context(text))] == ["Петрова А. И."]
 
 
+def test_a_post_with_a_spaced_dash_in_its_compound_adjective() -> None:
+    # r10: «методико – библиографическим» typed with a spaced dash, read as one word.
+    text = (
+        "Заведующая методико – библиографическим отделом С.Д. Глазко проанализировала "
+        "работу библиотек в первом квартале.\n"
+    )
+    ctx = context(text)
+    (speaker,) = extract_speakers(ctx)
+    assert speaker.name == "Глазко С. Д."
+    assert speaker.position == "Заведующая методико-библиографическим отделом"
+    start, end = ctx.clean.source_span(ctx.text.index("методико"), ctx.text.index(" отделом"))
+    assert text[start:end] == "методико – библиографическим"
+
+
 def test_agenda_items_give_the_talks_of_by_question_speakers() -> None:
     text = (
         "Повестка дня:\n1. О плане работы на год.\n2. Об итогах конкурса чтецов.\n\n"
