@@ -161,3 +161,15 @@ def test_a_talks_title_in_quotes_is_no_part_of_the_name_before_it():
     names = [o.name for o in extract_organizations(context(text))]
     assert not any("Концепция" in n for n in names), names
     assert "ИБЦ «Доступный город»" in names or "Доступный город" in names, names
+
+
+def test_a_unit_running_into_its_parent_bodys_name_is_cut_before_it():
+    # r10: the department's genitive tail ran into the agency's name and swallowed it.
+    text = (
+        "В церемонии приняли участие начальник управления молодежных гражданских и "
+        "социальных программ Федерального агентства по делам молодежи Игорь Раевич и "
+        "директор библиотеки Наталья Гришина.\n"
+    )
+    got = names(text)
+    assert "Федеральное агентство по делам молодежи" in got, got
+    assert not any(n.endswith("Федерального") for n in got), got

@@ -63,9 +63,11 @@ def title_in_quotes(quoted: str) -> bool:
     return bool(re.search(r"[.!?]\s+[А-ЯЁ]", quoted)) or len(quoted.split()) > 12
 
 
-def dedupe(cands: list[Candidate]) -> list[Candidate]:
+def dedupe(cands: list[Candidate], text: str) -> list[Candidate]:
     """Drop a candidate contained in a longer one (same mention seen twice), but one
-    `named_within` it ("РБА" in "Совет РБА")."""
+    `named_within` it ("РБА" in "Совет РБА"). Of two that overlap, the first one is cut
+    where the second, capitalized, starts when two words of its own are left; else the
+    longer one stays."""
     cands = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
     out: list[Candidate] = []
     within: list[Candidate] = []
@@ -80,13 +82,27 @@ def dedupe(cands: list[Candidate]) -> list[Candidate]:
             host.legal_form = host.legal_form or c.legal_form
             host.short = host.short or c.short
             continue
-        # partial overlap: keep the one that starts first, trim nothing
         if out and c.start < out[-1].end:
-            if c.end - c.start > out[-1].end - out[-1].start:
+            prev = out[-1]
+            if prev.start < c.start and prev.end < c.end and _trim_before(prev, c.start, text):
+                out.append(c)  # "управление программ Федерального агентства по делам …"
+                continue
+            # else keep the longer of the two, trim nothing
+            if c.end - c.start > prev.end - prev.start:
                 out[-1] = c
             continue
         out.append(c)
     return sorted(out + within, key=lambda c: (c.start, -(c.end - c.start)))
+
+
+def _trim_before(cand: Candidate, at: int, text: str) -> bool:
+    """Cut `cand` to end before `at`, where a capitalized name starts, if at least two
+    words of it remain; whether it was."""
+    kept = text[cand.start : at].rstrip(" ,")
+    if len(kept.split()) < 2 or text[at - 1 : at] != " " or not text[at : at + 1].isupper():
+        return False
+    cand.end = cand.start + len(kept)
+    return True
 
 
 # An act's word run into a letterhead in capitals: "… СОВЕТ НАРОДНЫХ ДЕПУТАТОВ РЕШИЛ".

@@ -144,7 +144,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
         if m and m.group(1) not in gazetteer.legal_form_prefixes():
             c.short = m.group(1)
 
-    return merge(ctx, dedupe(cands))
+    return merge(ctx, dedupe(cands, text))
 
 
 def _known_abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
