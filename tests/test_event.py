@@ -168,3 +168,12 @@ def test_legal_form_is_dropped_from_organizers() -> None:
         strip_legal_form("Муниципальное бюджетное учреждение культуры «Сеть библиотек»")
         == "Сеть библиотек"
     )
+
+
+def test_a_motto_in_quotes_is_not_the_events_name(make) -> None:
+    # r10: «Девиз Форума — «…»» after the forum's own unquoted name.
+    text = (
+        "С 29 сентября по 3 октября 2013 г. в городе Рязани проходит V Форум молодых "
+        "библиотекарей России. Девиз Форума — «Будущее в настоящем».\n"
+    )
+    assert extract_event(make(text)).name == "V Форум молодых библиотекарей России"

@@ -39,6 +39,7 @@ class Mention:
 
 # What may stand between the type word and its quoted title; a compound's second part
 # written after a spaced dash too ("семинар – консультация «X»").
+_MOTTO = re.compile(r"(?<![А-Яа-яЁё])(?:девиз|лозунг|слоган|эпиграф)\w*\s+$", re.I)
 _TITLE_GAP = re.compile(
     r"\s*(?:[–—-]\s*[а-яё]+\s+(?=[«“„\"]))?"
     r"(?:[:–—-]\s*|на\s+тему:?\s*|по\s+теме:?\s*|под\s+названием\s*)?"
@@ -145,6 +146,8 @@ def find_mentions(ctx: Context) -> list[Mention]:
         in_heading = m.start < heading_end
         limit = heading_end if in_heading else layout.line_at(m.end).end
         found = _find_title(text, m.end, limit, people_only=kind == "meeting")
+        if found and _MOTTO.search(plain[max(0, m.start - 20) : m.start]):
+            found = None  # "Девиз Форума — «Будущее в настоящем»": a motto, not the name
         sent = (m.start, heading_end) if in_heading else ctx.sentence_bounds(m.start)
         mention = Mention(kind, m.start, m.end, found[0] if found else None, in_heading)
         mention.sentence = sent
