@@ -177,3 +177,15 @@ def test_a_motto_in_quotes_is_not_the_events_name(make) -> None:
         "библиотекарей России. Девиз Форума — «Будущее в настоящем».\n"
     )
     assert extract_event(make(text)).name == "V Форум молодых библиотекарей России"
+
+
+def test_a_field_of_work_after_the_people_a_meeting_gathers_is_in_its_name(make) -> None:
+    # r10: the meeting's name runs on with its «по …» phrase.
+    text = (
+        "I Всероссийское совещание заместителей директоров библиотек по научной и "
+        "методической работе проходит в Российской национальной библиотеке.\n"
+    )
+    assert extract_event(make(text)).name == (
+        "I Всероссийское совещание заместителей директоров библиотек по научной и "
+        "методической работе"
+    )

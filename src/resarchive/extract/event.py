@@ -131,9 +131,13 @@ def _proper_name(text: str, m: Mention) -> str | None:
     if ordinal:
         word = text[first : m.end]
     tail = re.match(r"(?:\s+[А-ЯЁа-яё][а-яё-]+){1,8}", text[m.end :])
-    words = []
-    for w in tail.group().split() if tail else []:
+    words: list[str] = []
+    for found in re.finditer(r"\S+", tail.group()) if tail else []:
+        w = found.group()
         if nlp.morph().parse(w.lower())[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR"):
+            if w == "по" and words:  # "… директоров библиотек по научной и методической работе"
+                clause = re.match(r"[^\n.,;:!?«(]*", text[m.end + found.start() :]).group()
+                words += _po_complement(clause.split())
             break  # a verb, a preposition: the name has ended
         words.append(w)
     if not words and not (ordinal and first < m.start):
@@ -142,6 +146,34 @@ def _proper_name(text: str, m: Mention) -> str | None:
     if ordinal and _NOMINATIVE_ORDINAL.fullmatch(ordinal.group(1)):
         return f"{ordinal.group(1)} {name}"
     return capitalize_first(name)
+
+
+def _po_complement(words: list[str]) -> list[str]:
+    """ "по" with its dative phrase when it names a field of work (adjectives before the
+    noun: "по научной и методической работе"; or "по вопросам/проблемам/итогам"), else
+    nothing ("по приглашению", "по городу" are no part of a name).
+
+    >>> _po_complement("по научной и методической работе проходит".split())
+    ['по', 'научной', 'и', 'методической', 'работе']
+    >>> _po_complement("по вопросам".split()), _po_complement("по приглашению".split())
+    (['по', 'вопросам'], [])
+    """
+    adjectives = 0
+    for k, w in enumerate(words[1:7], start=1):
+        if w == "и" and adjectives:
+            continue
+        ps = nlp.morph().parse(w.lower())
+        if any(p.tag.POS == "ADJF" and p.tag.case in ("datv", "loct") for p in ps[:3]):
+            adjectives += 1
+            continue
+        noun = any(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in ps[:3])
+        if noun and (adjectives or ps[0].normal_form in _PO_NOUNS):
+            return words[: k + 1]
+        break
+    return []
+
+
+_PO_NOUNS = frozenset({"вопрос", "проблема", "итог", "направление"})
 
 
 def _modifiers_start(text: str, pos: int) -> int:
