@@ -173,3 +173,9 @@ def test_a_unit_running_into_its_parent_bodys_name_is_cut_before_it():
     got = names(text)
     assert "Федеральное агентство по делам молодежи" in got, got
     assert not any(n.endswith("Федерального") for n in got), got
+
+
+def test_a_hyphenated_kind_before_a_quoted_name():
+    # r10: «музей-заповедника «Иднакар»» in a list of participants.
+    got = names("Приняли участие работники городского музея, музей-заповедника «Иднакар».\n")
+    assert "Музей-заповедник «Иднакар»" in got, got

@@ -55,7 +55,8 @@ from .org_tails import CAP, REGION_TAIL, extend_right, genitive_tail, ministry_l
 # "краеведческого центра «Истоки»", "литературное объединение «Лира»".
 _KIND_BEFORE_QUOTE = re.compile(
     r"(?<![А-Яа-яЁё-])(?P<adj>(?:[а-яё]+(?:ого|ему|ым|ом|ый|ий|ой|ое|ая|ую|ей|ых)\s+){0,2})"
-    r"(?P<kind>(?:клуб|центр|кружок|кружк|музе|союз|фонд|студи|объединени|обществ)[а-яё]*)\s«"
+    r"(?P<kind>(?:клуб|центр|кружок|кружк|музе|союз|фонд|студи|объединени|обществ)[а-яё]*"
+    r"(?:-[а-яё]+)?)\s«"  # "музей-заповедника «Иднакар»"
 )
 
 
@@ -96,7 +97,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
 
     # A kind of body in lower case + its quoted name: "клуба «Родники»".
     for m in _KIND_BEFORE_QUOTE.finditer(text):
-        if not is_entry(m.group("kind"), "org_kinds"):
+        if not is_entry(m.group("kind").split("-")[0], "org_kinds"):
             continue
         q_end = close_quote(text, m.end() - 1)
         if not q_end:
