@@ -156,15 +156,17 @@ def _agreement(head, modifiers, prefer_singular):
             c, n, g = _case_number(p)
             if c:
                 head_opts.append((c, n, g, p.score))
-    mod_sets = []
+    # Each modifier's readings in pymorphy3's order, likeliest first (a dict, not a set:
+    # among readings that rank the same, the first one wins, whatever the hash seed).
+    mod_sets: list[dict[tuple, None]] = []
     for m in modifiers:
         word = _word_parts(m.group(0))[-1]
-        opts = set()
+        opts: dict[tuple, None] = {}
         for p in parses(word):
             if _is_adjective(p):
                 c, n, g = _case_number(p)
                 if c:
-                    opts.add((c, n, g))
+                    opts[(c, n, g)] = None
         mod_sets.append(opts)
     if head_opts:
         options = [
