@@ -136,6 +136,10 @@ def extract_places(ctx: Context) -> list[Place]:
             continue  # "Головчинской модельной библиотеки": part of an organization's name
         if _not_a_place_span(text, start, s.stop, raw):
             continue
+        if _EPONYM_BEFORE.search(text, max(0, start - 40), start) or any(
+            p.start < s.stop and start < p.end for p in ctx.people
+        ):
+            continue  # "Куприн Владимир Даниилович", "имени Бориса Викторовича Шергина"
         name = phrase_nominative(raw, prefer_singular=True)
         found.append((start, s.stop, name, _kind(name)))
 
@@ -176,6 +180,13 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
     if len(words) > 1 and words[0][0].isupper() and is_entry(words[0], "org_heads"):
         return True  # "Дума городского округа решила": a body named by its head noun
     return any(is_entry(w, "org_heads") for w in words[1:])
+
+
+# An eponym's marker and the name's first words before its surname ("имени А. М. ",
+# "им. Бориса Викторовича "): what follows is a person's name.
+_EPONYM_BEFORE = re.compile(
+    r"(?<![А-Яа-яЁё])(?:имени|им\.)\s?(?:(?:[А-ЯЁ]\.\s?){1,2}|(?:[А-ЯЁ][а-яё]+\s){1,2})?$"
+)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
