@@ -179,3 +179,20 @@ def test_a_hyphenated_kind_before_a_quoted_name():
     # r10: «музей-заповедника «Иднакар»» in a list of participants.
     got = names("Приняли участие работники городского музея, музей-заповедника «Иднакар».\n")
     assert "Музей-заповедник «Иднакар»" in got, got
+
+
+def test_a_name_ends_where_a_persons_name_begins():
+    # tests/real: the library's name ran on over the head's name after it.
+    text = (
+        "Свое выступление о формах продвижения книги и чтения представила заведующая "
+        "Детской библиотекой Мымрина Елена Николаевна. Директор Литературного музея "
+        "Степана Щипачёва Ксения Крутакова выступила с докладом.\n"
+    )
+    got = names(text)
+    assert not any("Мымрин" in n for n in got), got
+    assert "Литературный музей Степана Щипачёва" in got, got
+
+
+def test_a_quoted_title_with_a_year_is_no_name():
+    got = names("Доклад директора МЦБС «Итоги работы библиотек в 2020 году и планы на 2021 год».\n")
+    assert not any("Итоги" in n for n in got), got

@@ -54,13 +54,19 @@ def close_quote(text: str, at: int) -> int | None:
 
 def title_in_quotes(quoted: str) -> bool:
     """Quoted words that read as a talk's or a document's title, not an institution's
-    name: two sentences, or more words than a legal name takes (up to ten, «Межпоселенческая
-    централизованная библиотечная система муниципального образования …»).
+    name: two sentences, a year, or more words than a legal name takes (up to ten,
+    «Межпоселенческая централизованная библиотечная система муниципального образования …»).
 
     >>> title_in_quotes("Доступный город"), title_in_quotes("Концепция развития. Библиотека")
     (False, True)
     """
-    return bool(re.search(r"[.!?]\s+[А-ЯЁ]", quoted)) or len(quoted.split()) > 12
+    return (
+        bool(re.search(r"[.!?]\s+[А-ЯЁ]", quoted) or _YEAR.search(quoted))
+        or len(quoted.split()) > 12
+    )
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")  # «Итоги работы библиотек в 2020 году»
 
 
 def dedupe(cands: list[Candidate], text: str) -> list[Candidate]:

@@ -145,6 +145,15 @@ def extract_organizations(ctx: Context) -> list[Organization]:
         if m and m.group(1) not in gazetteer.legal_form_prefixes():
             c.short = m.group(1)
 
+    # "заведующая Детской библиотекой Мымрина Елена Николаевна": a name ends where a
+    # person's begins; not at a genitive one ("Литературный музей Степана Щипачёва").
+    for c in cands:
+        cut = min(
+            (p.start for p in ctx.people if c.start < p.start < c.end and p.case != "gent"),
+            default=None,
+        )
+        if cut is not None:
+            c.end = c.start + len(text[c.start : cut].rstrip(" ,"))
     return merge(ctx, dedupe(cands, text))
 
 
