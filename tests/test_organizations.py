@@ -196,3 +196,9 @@ def test_a_name_ends_where_a_persons_name_begins():
 def test_a_quoted_title_with_a_year_is_no_name():
     got = names("Доклад директора МЦБС «Итоги работы библиотек в 2020 году и планы на 2021 год».\n")
     assert not any("Итоги" in n for n in got), got
+
+
+def test_a_function_word_opening_the_next_sentence_is_no_part_of_a_name():
+    # r10: a site's footer run into one line by cleaning: «… ООО "Март-ТС" При цитировании».
+    got = names('хостинг - ООО "Март-ТС"\nПри цитировании ссылка на ресурс обязательна.\n')
+    assert got == ["Март-ТС"], got

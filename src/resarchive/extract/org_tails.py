@@ -120,9 +120,17 @@ def _genitive_name(text: str, end: int, head: str) -> int | None:
 
 @lru_cache(maxsize=50_000)
 def _genitive_proper(word: str) -> bool:
-    """A capitalized word in the genitive that is not part of a person's name."""
+    """A capitalized word in the genitive that is not part of a person's name, nor a
+    function word opening the next sentence ("При цитировании …": "при" has an archaic
+    genitive noun reading).
+
+    >>> _genitive_proper("Евразии"), _genitive_proper("При")
+    (True, False)
+    """
     ps = parses(word)
     if any({"Name", "Patr", "Surn"} & set(p.tag.grammemes) for p in ps[:2]):
+        return False
+    if ps and ps[0].tag.POS in ("PREP", "CONJ", "PRCL", "INTJ", "NPRO"):
         return False
     return any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF") for p in ps)
 
