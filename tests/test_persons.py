@@ -111,3 +111,9 @@ def test_capitals_before_initials_are_no_surname():
     )
     names = [p.name for p in extract_persons(ctx(text), [])]
     assert names == ["Гафурова Л. Ю.", "Петрова И. И.", "Торокова Л. В."]
+
+
+def test_a_name_after_an_abbreviated_post_keeps_its_own_case():
+    # r10: «( кл.рук-ль Шамкова Л.Г.)» — no noun before the name to put it in the genitive.
+    text = 'Композиция для учащихся 8 "Б" класса ( кл.рук-ль Шамкова Л.Г.) "Няня ваша".\n'
+    assert [p.name for p in extract_persons(ctx(text), [])] == ["Шамкова Л. Г."]

@@ -332,6 +332,8 @@ class _Hints:
             k -= 1
         if k < 0 or tokens[k].pos != "NOUN" or _is_position(tokens[k]):
             return None
+        if "-" in tokens[k].text and not _known(tokens[k].text):
+            return None  # "(кл.рук-ль Шамкова Л.Г.)": an abbreviated post, no noun to govern
         # "заведующая сектором А. Н. Котова", "заместитель Председателя Комитета Госдумы по
         # образованию и науке О. Смолин": the noun is a position's complement
         for tok in tokens[max(0, k - 15) : k][::-1]:
