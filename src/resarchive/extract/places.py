@@ -144,11 +144,15 @@ def extract_places(ctx: Context) -> list[Place]:
         found.append((start, s.stop, name, _kind(name)))
 
     found.sort(key=lambda f: f[0])
+    # "Республика Саха (Якутия)": the name in brackets is another name of the place, and
+    # "Якутия" elsewhere in the text is that place again ("в Лионе (Франция)", two places,
+    # is two spans).
+    aliases = {_key(inner) for *_, name, _ in found for inner in re.findall(r"\(([^()]+)\)", name)}
     out: list[Place] = []
     seen: dict[tuple[str, ...], Place] = {}
     for start, end, name, kind in found:
         key = _key(name)
-        if not key:
+        if not key or key in aliases:
             continue
         if key in seen:
             seen[key].kind = seen[key].kind or kind
