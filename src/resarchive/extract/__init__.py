@@ -15,7 +15,7 @@ from .document import extract_document
 from .event import extract_event
 from .mentions import title_key
 from .organizations import extract_organizations
-from .people import same_person
+from .people import find_people, same_person
 from .persons import extract_persons
 from .places import extract_places
 from .recommendations import extract_recommendations
@@ -31,7 +31,7 @@ def extract_record(source_text: str, source: Source) -> Record:
         ctx.warn(f"document: does not read as a resolution: {reason}")
     document = extract_document(ctx)
     event = extract_event(ctx)
-    people = ctx.people
+    people = find_people(ctx)
     speakers = extract_speakers(ctx, people)
     persons = extract_persons(ctx, speakers, people)
     for speaker in speakers:  # a name completed later in the text ("Ксения Юрьевна")
@@ -46,11 +46,11 @@ def extract_record(source_text: str, source: Source) -> Record:
         # "прошла Третья «Читательская Ассамблея Содружества»": the event, not a body
         organizations=[
             o
-            for o in extract_organizations(ctx)
+            for o in extract_organizations(ctx, people)
             if not (event.name and title_key(o.name) == title_key(event.name))
         ],
         persons=persons,
-        places=extract_places(ctx),
+        places=extract_places(ctx, people),
         speakers=speakers,
         recommendations=extract_recommendations(ctx),
         warnings=ctx.warnings,

@@ -15,8 +15,6 @@ from ..rules.quotes import without_quotes
 if TYPE_CHECKING:
     from natasha import Doc
 
-    from .people import PersonMention
-
 
 @dataclass
 class Context:
@@ -36,13 +34,6 @@ class Context:
     def plain(self) -> str:
         """The text with quoted titles blanked (same length): wording inside titles is not read."""
         return without_quotes(self.clean.text)
-
-    @cached_property
-    def people(self) -> list[PersonMention]:
-        """Every person mention in text order (`people.find_people`)."""
-        from .people import find_people
-
-        return find_people(self)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

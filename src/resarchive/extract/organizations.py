@@ -50,6 +50,7 @@ from .org_names import (
     title_in_quotes,
 )
 from .org_tails import CAP, REGION_TAIL, extend_right, genitive_tail, ministry_list
+from .people import PersonMention, find_people
 
 # A kind of body written in lower case before its quoted name: "клуб «Родники»",
 # "краеведческого центра «Истоки»", "литературное объединение «Лира»".
@@ -60,7 +61,12 @@ _KIND_BEFORE_QUOTE = re.compile(
 )
 
 
-def extract_organizations(ctx: Context) -> list[Organization]:
+def extract_organizations(
+    ctx: Context, people: list[PersonMention] | None = None
+) -> list[Organization]:
+    """The document's organizations; `people` are its person mentions (`find_people`),
+    where a name stops."""
+    people = find_people(ctx) if people is None else people
     text = ctx.text
     loc_spans = {s.start: s.stop for s in ctx.doc.spans if s.type == "LOC"}
     cands: list[Candidate] = []
@@ -149,7 +155,7 @@ def extract_organizations(ctx: Context) -> list[Organization]:
     # person's begins; not at a genitive one ("Литературный музей Степана Щипачёва").
     for c in cands:
         cut = min(
-            (p.start for p in ctx.people if c.start < p.start < c.end and p.case != "gent"),
+            (p.start for p in people if c.start < p.start < c.end and p.case != "gent"),
             default=None,
         )
         if cut is not None:

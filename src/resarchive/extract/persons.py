@@ -37,7 +37,7 @@ from ..record.models import Person, Speaker
 from .affiliation import person_affiliation, person_role
 from .context import Context
 from .names import normalize_person
-from .people import PersonMention, completes
+from .people import PersonMention, completes, find_people
 
 
 @dataclass
@@ -59,7 +59,7 @@ def extract_persons(
     `mentions` are the document's person mentions (`people.find_people`), found once
     and shared with the speakers stage."""
     text = ctx.text
-    mentions = ctx.people if mentions is None else mentions
+    mentions = find_people(ctx) if mentions is None else mentions
     found = [_Found(m.start, m.end, m.name, m.complete) for m in mentions]
     for f in found:
         f.role, f.organization, f.org_from_parens = person_affiliation(text, f.start, f.end, f.name)

@@ -25,6 +25,7 @@ from ..rules.settlements import settlement_head, settlement_prefix
 from ..rules.words import is_entry, word_set, word_table
 from .context import Context
 from .morph import looks_relative_adjective, noun_gender, parses, singular_nominative
+from .people import PersonMention, find_people
 from .phrases import phrase_nominative
 
 _CAP = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*"
@@ -61,7 +62,10 @@ _COORD_REP = re.compile(
 )
 
 
-def extract_places(ctx: Context) -> list[Place]:
+def extract_places(ctx: Context, people: list[PersonMention] | None = None) -> list[Place]:
+    """The places the document names; `people` are its person mentions (`find_people`),
+    which are no places."""
+    people = find_people(ctx) if people is None else people
     text = ctx.text
     found: list[tuple[int, int, str, str | None]] = []  # start, end, name, kind
     covered: list[tuple[int, int]] = []
@@ -137,7 +141,7 @@ def extract_places(ctx: Context) -> list[Place]:
         if _not_a_place_span(text, start, s.stop, raw):
             continue
         if _EPONYM_BEFORE.search(text, max(0, start - 40), start) or any(
-            p.start < s.stop and start < p.end for p in ctx.people
+            p.start < s.stop and start < p.end for p in people
         ):
             continue  # "Куприн Владимир Даниилович", "имени Бориса Викторовича Шергина"
         name = phrase_nominative(raw, prefer_singular=True)

@@ -39,7 +39,7 @@ from ..rules.quotes import (
 from .affiliation import is_abbreviation, split_position
 from .context import Context
 from .names import normalize_person
-from .people import PersonMention, completes, fuller, same_person
+from .people import PersonMention, completes, find_people, fuller, same_person
 from .talk_topics import continues_agenda
 from .talks import clauses, prose_talks, written_affiliation
 
@@ -163,7 +163,7 @@ def extract_speakers(ctx: Context, people: list[PersonMention] | None = None) ->
     """Every talk of the document, in order: list items and talk lines first (the shapes
     above), then talks told in prose sentences (`talks`). One entry per person: a second
     talk of the same person fills a missing talk, no more."""
-    people = ctx.people if people is None else people
+    people = find_people(ctx) if people is None else people
     speakers: list[Speaker] = []
     shared: set[int] = set()  # speakers whose talk was told of several persons at once
 
