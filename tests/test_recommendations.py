@@ -189,3 +189,19 @@ def test_a_line_after_a_finished_item_ends_the_list(make) -> None:
     )
     recs = extract_recommendations(make(text))
     assert [r.text for r in recs] == ["Утвердить план работы: на 2024 год.", "Провести семинар."]
+
+
+def test_a_defined_term_run_on_to_the_next_line_does_not_end_the_list(make) -> None:
+    # r11: «(далее -» / «Программа) согласно приложению.»: a term, not a document's heading.
+    text = (
+        "Земское собрание постановляет:\n"
+        "1. Утвердить районную программу (далее -\n"
+        "Программа) согласно приложению.\n"
+        "2. Администрации района предусматривать средства на мероприятия\n"
+        "Программы.\n"
+        "3. Рекомендовать органам самоуправления принять участие в Программе.\n"
+    )
+    recs = extract_recommendations(make(text))
+    assert [r.number for r in recs] == [1, 2, 3]
+    assert recs[0].text == "Утвердить районную программу (далее - Программа) согласно приложению."
+    assert recs[1].text.endswith("мероприятия Программы.")

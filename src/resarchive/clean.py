@@ -146,8 +146,14 @@ _CAPS_HEADING = re.compile(r"^\W*[А-ЯЁ]{5,}(?:[\s-]+[А-ЯЁ]+){0,3}\W*$")
 
 
 def _opens_a_document(text: str) -> bool:
-    """ "Решение от 13 марта 2009 года", "Протокол № 3": a document's own heading word."""
-    m = re.match(r"[А-ЯЁ][а-яё]+", text)
+    """ "Решение от 13 марта 2009 года", "Протокол № 3": a document's own heading word;
+    not a term a sentence defined, run on to the next line ("(далее -" / "Программа)
+    согласно приложению.", "… мероприятий" / "Программы.").
+
+    >>> _opens_a_document("Программа семинара"), _opens_a_document("Программа) согласно")
+    (True, False)
+    """
+    m = re.match(r"[А-ЯЁ][а-яё]+(?![а-яё)\].,;])", text)
     return bool(m) and is_entry(m.group(), "document_words")
 
 
