@@ -234,6 +234,16 @@ def test_a_post_with_a_spaced_dash_in_its_compound_adjective() -> None:
     assert text[start:end] == "методико – библиографическим"
 
 
+def test_a_first_name_that_is_a_common_word_first() -> None:
+    # r11: «Любовь» is first of all a noun; natasha reads «Любовь Зенкова» as one person.
+    text = (
+        "Старший научный сотрудник краеведческого музея Любовь Зенкова рассказала о том, "
+        "как строилась плотина на реке Каменке.\n"
+    )
+    (speaker,) = extract_speakers(context(text))
+    assert speaker.name == "Зенкова Любовь"
+
+
 def test_agenda_items_give_the_talks_of_by_question_speakers() -> None:
     text = (
         "Повестка дня:\n1. О плане работы на год.\n2. Об итогах конкурса чтецов.\n\n"

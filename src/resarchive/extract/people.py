@@ -202,14 +202,18 @@ def _name_and_surname(first: str, surname: str, run: list[_Tok], per) -> bool:
     """A first name with a surname beside it ("Людмила Канушина", "Балацкая Надежда"):
     the two agree in gender and case, and the surname reads as one or natasha reads the
     two as a person ("Елена Гросс")."""
-    if not _good_first_name(first) or is_first_name(surname) and not readings(surname, "Surn"):
+    start, end = run[0].start, run[1].end
+    # natasha reading the two as one person lets a first name that is a common word first
+    # ("Любовь Зенкова рассказала …") be one.
+    in_per = any(s <= start and end <= e for s, e in per)
+    good = _good_first_name(first) or in_per and is_first_name(first) and not first.isupper()
+    if not good or is_first_name(surname) and not readings(surname, "Surn"):
         return False
     if is_patronymic(surname):
         return False
     if not {(g, c) for g, c, _ in readings(first, "Name")} & set(surname_options(surname)):
         return False  # "Степана Щипачёва" agree; "Щипачёва Ксения" (masculine genitive) do not
-    start, end = run[0].start, run[1].end
-    if any(s <= start and end <= e for s, e in per):
+    if in_per:
         return not is_entry(surname, "not_surnames")
     return _surname_like(surname, strict=True)
 
