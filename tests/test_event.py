@@ -138,11 +138,25 @@ def test_format_words_inside_talk_titles_do_not_count(make) -> None:
         # r10: the count as the complement of "стали", and a tally sentence after the list
         ("Участниками совещания стали 168 специалистов из 59 регионов страны.", 168),
         ("В работе конференции приняли участие краеведы и учителя школ. Всего 107 человек.", 107),
+        # r11: "присутствовало N директоров"; a tally after a dash
+        ("На совещании присутствовало 42 директора (заместителя) библиотек области.", 42),
+        ("В работе приняли участие гости из 14 регионов – всего около 290 человек.", 290),
+        # tests/real: a people word in the singular after the count is one person's post
+        ("Всего приняло участие 39 человек, лучшим назвали доклад, главный библиотекарь А.", 39),
     ],
 )
 def test_participant_counts(make, sentence: str, total: int) -> None:
     ctx = make(f"Семинар «Новые услуги»\n\n{sentence}\n")
     assert extract_event(ctx).participants.total == total
+
+
+def test_a_count_of_one_group_among_others_is_no_total(make) -> None:
+    # realbench a07: the section heads are counted, the other heads are not.
+    text = (
+        "Семинар «Новые услуги»\n\nНа заседании присутствовали 11 руководителей секций, "
+        "первые руководители областных библиотек и гости.\n"
+    )
+    assert extract_event(make(text)).participants.total is None
 
 
 def test_a_tally_without_participation_before_it_is_no_count(make) -> None:

@@ -18,6 +18,7 @@ from ..layout import Layout
 from ..record.models import Participants
 from ..rules.words import forms_pattern
 from .context import Context
+from .morph import parses
 
 
 def narrative(ctx: Context) -> str:
@@ -84,6 +85,8 @@ _TOTAL_PATTERNS = (
         + _PEOPLE,
         re.I,
     ),
+    # "На совещании присутствовало 42 директора"
+    re.compile(r"присутствовал\w*\s+" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE, re.I),
     # "собрала 120 человек", "собрались 294 представителя", "съехались 80 библиотекарей"
     re.compile(
         r"(?:собрал(?:[аои]|ись|ось|ся|ась)?|съехал(?:ись|ось)|объединил[аои]?)\s+"
@@ -104,11 +107,9 @@ _TOTAL_PATTERNS = (
         re.I,
     ),
 )
-# "В работе конференции приняли участие краеведы, … Всего 107 человек.": a sentence that
-# only counts, right after one that says who took part.
-_TALLY = re.compile(
-    r"(?:^|(?<=[.!?])\s+)Всего\s+" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE + r"\s*[.!]"
-)
+# "В работе конференции приняли участие краеведы, … Всего 107 человек.", "… – всего около
+# 290 человек": the count after the words that say who took part.
+_TALLY = re.compile(r"(?:^|(?<=[.!?])\s+|[–—]\s+)[Вв]сего\s+" + _ABOUT + r"(?P<n>\d+)\s+" + _PEOPLE)
 _ONLINE = (
     r"(?:онлайн|он-лайн|online|дистанционно|в\s+онлайн-?формате|в\s+режиме\s+он-?лайн|"
     r"в\s+онлайн-?режиме)"
@@ -129,10 +130,20 @@ def _count(pattern_word: str, text: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
+def _one_group_of(narrative: str, m: re.Match) -> bool:
+    """The count is one group of several: "присутствовали 11 руководителей секций …, первые
+    руководители областных библиотек …" (another group of people after a comma)."""
+    rest = re.match(r"[^.!?\n]*", narrative[m.end() :]).group()
+    return any(
+        "plur" in parses(g.group("who"))[0].tag  # "…, главный библиотекарь X" is one person
+        for g in re.finditer(r",\s+(?:[а-яё]+\s+){0,2}(?P<who>" + _PEOPLE + ")", rest, re.I)
+    )
+
+
 def participants(narrative: str) -> Participants:
     total = None
     for pattern in _TOTAL_PATTERNS:
-        m = pattern.search(narrative)
+        m = next((m for m in pattern.finditer(narrative) if not _one_group_of(narrative, m)), None)
         if m:
             total = int(re.sub(r"\s", "", m.group("n")))
             break
