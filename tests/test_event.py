@@ -203,3 +203,13 @@ def test_a_field_of_work_after_the_people_a_meeting_gathers_is_in_its_name(make)
         "I Всероссийское совещание заместителей директоров библиотек по научной и "
         "методической работе"
     )
+
+
+def test_an_acts_heading_is_no_events_name(make) -> None:
+    # r11: a regional council's decision; its heading names the body, not an event.
+    text = (
+        "Решение Совета народных депутатов Амурской области от 20.02.1997 № 1062\n"
+        'О ЗАКОНЕ АМУРСКОЙ ОБЛАСТИ "О БИБЛИОТЕЧНОМ ДЕЛЕ"\n'
+        "Совет народных депутатов решил:\n1. Принять закон.\n"
+    )
+    assert extract_event(make(text)).name is None

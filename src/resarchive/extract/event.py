@@ -81,6 +81,9 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
             if len(phrase.split()) > 15 and "«" in phrase[after:]:
                 # the event's own words, without its long quoted title
                 phrase = phrase[: phrase.index("«", after)].strip(" ,.")
+            first = re.search(r"[А-Яа-яЁё]+", phrase)
+            if first and is_entry(first.group().capitalize(), "document_words"):
+                continue  # "Решение Совета народных депутатов … от": an act's heading
             if phrase and len(phrase.split()) <= 15:
                 return capitalize_first(phrase_nominative(phrase))
     if best.type == "meeting":
