@@ -213,3 +213,17 @@ def test_an_acts_heading_is_no_events_name(make) -> None:
         "Совет народных депутатов решил:\n1. Принять закон.\n"
     )
     assert extract_event(make(text)).name is None
+
+
+@pytest.mark.parametrize(
+    ("stamp", "lead", "day"),
+    [
+        ("28 марта 2025", "27 марта в районной библиотеке состоялся семинар", "2025-03-27"),
+        ("10 января 2025", "25 декабря в районной библиотеке прошел семинар", "2024-12-25"),
+        ("28 марта 2025", "15 апреля в районной библиотеке состоится семинар", "2025-04-15"),
+    ],
+)
+def test_a_lead_date_without_a_year_takes_the_posting_dates(make, stamp, lead, day) -> None:
+    # r11: the page's posting date, then the lead's day and month with no year of its own.
+    text = f"Семинар в районной библиотеке: обмен опытом\n{stamp}\n{lead} для библиотекарей.\n"
+    assert extract_event(make(text)).start.isoformat() == day

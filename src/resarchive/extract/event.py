@@ -23,13 +23,13 @@ import re
 
 from .. import nlp
 from ..record.models import Event
-from ..rules.dates import DateMention, dates_in, find_dates
+from ..rules.dates import DateMention, dates_in, find_dates, yearless_date
 from ..rules.place_lines import find_place_lines
 from ..rules.quotes import matching_quote, strip_outer_quotes
 from ..rules.words import has_lemma, is_entry
 from .context import Context
 from .document import is_date_line
-from .mentions import Mention, choose_event, find_mentions
+from .mentions import Mention, choose_event, find_mentions, says_held
 from .morph import capitalize_first
 from .organizers import heading_organizers, organizers, supporters
 from .participants import event_format, narrative, participants
@@ -195,13 +195,43 @@ def _event_dates(ctx: Context, group: list[Mention]) -> DateMention | None:
             # before the date the lead sentence tells is not the event's
             told = [d for d in m.dates if not _stamp_before(ctx.text, d, m.dates)] or m.dates
             # The date nearest the type word, preferring one written after it.
-            return min(told, key=lambda d: (0 if d.start >= m.start else 1, abs(d.start - m.start)))
+            found = min(told, key=lambda d: (d.start < m.start, abs(d.start - m.start)))
+            return _lead_date_under(ctx, found) or found
     for line in ctx.layout.heading:
         if is_date_line(line.text) or find_place_lines(line.text):
             ds = dates_in(ctx.text, line.start, line.end)
             if ds:
                 return ds[0]
     return None
+
+
+def _lead_date_under(ctx: Context, stamp: DateMention) -> DateMention | None:
+    """ "28 марта 2025 27 марта в … библиотеке состоялся семинар" (a page's posting date,
+    then the lead's day and month without a year): the lead's date, in the stamp's year
+    (the year before for a past event whose day would come after the stamp's)."""
+    text = ctx.text
+    after = re.match(r"\s*", text[stamp.end :]).end()
+    d = yearless_date(text[stamp.end + after : stamp.end + after + 40], stamp.first.year)
+    if stamp.is_range or d is None or d.start != 0:
+        return None
+    sent = ctx.sentence_bounds(stamp.end + after)
+    if not says_held(text[sent[0] : sent[1]]):
+        return None
+    day = d.first
+    if day > stamp.first and _PAST_HELD.search(text[sent[0] : sent[1]]):
+        day = _make_year(day, day.year - 1)
+    start = stamp.end + after
+    return DateMention(start, start + d.end, day, day)
+
+
+def _make_year(day, year: int):
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February
+        return day
+
+
+_PAST_HELD = re.compile(r"(?<![А-Яа-яЁё])(?:состоял|прош[её]л|прошл|провел|провёл|собрал)", re.I)
 
 
 def _stamp_before(text: str, d: DateMention, dates: list[DateMention]) -> bool:

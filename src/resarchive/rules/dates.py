@@ -57,6 +57,30 @@ class DateMention:
         return self.last != self.first
 
 
+def yearless_date(text: str, year: int) -> DateMention | None:
+    """The first day and month written without a year ("27 марта в … состоялся"), in `year`.
+
+    >>> d = yearless_date("Новость. 27 марта в районной библиотеке состоялся семинар", 2025)
+    >>> d.first.isoformat(), d.start
+    ('2025-03-27', 9)
+    >>> yearless_date("27 марта 2024 г. состоялся семинар", 2025) is None
+    True
+    """
+    for m in _yearless().finditer(text):
+        try:
+            day = _make(year, month_number(m.group("m")), int(m.group("d")))
+        except KeyError:
+            continue
+        if day is not None:
+            return DateMention(m.start(), m.end(), day, day)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _yearless() -> re.Pattern:
+    return re.compile(rf"{_LEFT}(?P<d>{_DAY}){_ORDINAL}\s+(?P<m>{_month()})(?!\s*,?\s*{_YEAR})")
+
+
 def month_number(word: str) -> int:
     """The month a month word or abbreviation names: "января" -> 1, "окт." -> 10."""
     table = word_table("months")
