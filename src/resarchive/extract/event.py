@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .. import nlp
+from ..lemmas import lemma
 from ..record.models import Event
 from ..rules.dates import DateMention, dates_in, find_dates, yearless_date
 from ..rules.place_lines import find_place_lines
@@ -83,7 +84,13 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
                 phrase = phrase[: phrase.index("«", after)].strip(" ,.")
             first = re.search(r"[А-Яа-яЁё]+", phrase)
             if first and is_entry(first.group().capitalize(), "document_words"):
-                continue  # "Решение Совета народных депутатов … от": an act's heading
+                # "РЕШЕНИЕ заседания методического совета": the event after the document's
+                # word; "Решение Совета народных депутатов … от", "ПОСТАНОВЛЕНИЕ Земского
+                # собрания": an act of a body, no event's name
+                phrase = phrase[first.end() :].lstrip()
+                word = text[m.start : m.end]
+                if not phrase.lower().startswith(word.lower()) or _a_body(word):
+                    continue
             if phrase and len(phrase.split()) <= 15:
                 return capitalize_first(phrase_nominative(phrase))
     if best.type == "meeting":
@@ -149,6 +156,15 @@ def _proper_name(text: str, m: Mention) -> str | None:
     if ordinal and _NOMINATIVE_ORDINAL.fullmatch(ordinal.group(1)):
         return f"{ordinal.group(1)} {name}"
     return capitalize_first(name)
+
+
+def _a_body(word: str) -> bool:
+    """A type word that names a deciding body ("Совета", "собрания"), not a sitting of it.
+
+    >>> _a_body("Совета"), _a_body("собрания"), _a_body("заседания")
+    (True, True, False)
+    """
+    return is_entry(word, "collegial_bodies") or lemma(word) == "собрание"
 
 
 def _po_complement(words: list[str]) -> list[str]:

@@ -18,7 +18,6 @@ from ..layout import Layout
 from ..record.models import Participants
 from ..rules.words import forms_pattern
 from .context import Context
-from .morph import parses
 
 
 def narrative(ctx: Context) -> str:
@@ -130,20 +129,10 @@ def _count(pattern_word: str, text: str) -> int | None:
     return int(m.group("n")) if m else None
 
 
-def _one_group_of(narrative: str, m: re.Match) -> bool:
-    """The count is one group of several: "присутствовали 11 руководителей секций …, первые
-    руководители областных библиотек …" (another group of people after a comma)."""
-    rest = re.match(r"[^.!?\n]*", narrative[m.end() :]).group()
-    return any(
-        "plur" in parses(g.group("who"))[0].tag  # "…, главный библиотекарь X" is one person
-        for g in re.finditer(r",\s+(?:[а-яё]+\s+){0,2}(?P<who>" + _PEOPLE + ")", rest, re.I)
-    )
-
-
 def participants(narrative: str) -> Participants:
     total = None
     for pattern in _TOTAL_PATTERNS:
-        m = next((m for m in pattern.finditer(narrative) if not _one_group_of(narrative, m)), None)
+        m = pattern.search(narrative)
         if m:
             total = int(re.sub(r"\s", "", m.group("n")))
             break
