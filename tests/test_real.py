@@ -18,7 +18,7 @@ import pytest
 REAL = Path(__file__).with_name("real")
 
 # Measured 2026-11-30 on 185 documents: macro 0.922, persons 0.974, speakers 0.923,
-# recommendations 0.941, places 0.940, organizations 0.829, organizers 0.889, event fields 0.961.
+# recommendations 0.941, places 0.940, organizations 0.829, organizers 0.889, event fields 0.960.
 # (Each set added blind brings some floors down a step: r5 recommendations and persons,
 # r6 organizations, r7 talks, r8 and r9 speakers, organizers and talks, r10 and r11
 # organizers, affiliations and talks.)
