@@ -20,6 +20,7 @@ Conventions (documented because reviewers and eval rely on them):
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from .. import nlp
 from ..lemmas import lemma
@@ -240,10 +241,10 @@ def _lead_date_under(ctx: Context, stamp: DateMention) -> DateMention | None:
     return DateMention(start, start + d.end, day, day)
 
 
-def _make_year(day, year: int):
+def _make_year(day: date, year: int) -> date:
     try:
         return day.replace(year=year)
-    except ValueError:  # 29 February
+    except ValueError:  # 29 February of a year that has none: kept in its own year
         return day
 
 
