@@ -244,6 +244,21 @@ def test_a_first_name_that_is_a_common_word_first() -> None:
     assert speaker.name == "Зенкова Любовь"
 
 
+def test_a_list_of_speakers_after_a_colon_whose_first_item_is_in_its_clause() -> None:
+    # r11: «С содокладами выступили: А; Б, В, Г.» — the items after the first are talks too.
+    text = (
+        "С содокладами выступили: заместитель директора КОУНБ им. А.И. Герцена "
+        "Р.В. Шакирзянов; директор Кировской ОДБ им. А.С. Грина Н.Г. Рылова, директор "
+        "Кировской ОЮБ И.Ю. Киселева, зам. директора Кировской ОСБС Т.А. Мишланова.\n"
+    )
+    assert [s.name for s in extract_speakers(context(text))] == [
+        "Шакирзянов Р. В.",
+        "Рылова Н. Г.",
+        "Киселева И. Ю.",
+        "Мишланова Т. А.",
+    ]
+
+
 def test_agenda_items_give_the_talks_of_by_question_speakers() -> None:
     text = (
         "Повестка дня:\n1. О плане работы на год.\n2. Об итогах конкурса чтецов.\n\n"

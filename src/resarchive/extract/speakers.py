@@ -238,8 +238,13 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
 
 
 def _introduces_talks(clause: str) -> bool:
-    """ "… среди библиотекарей выступили": the clauses after its colon are talks."""
-    return bool(re.search(r"(?:выступил[аи]?|выступали|доклад\w*)\s*$", clause.strip(), re.I))
+    """ "… среди библиотекарей выступили": the clauses after its colon are talks; so are
+    those after the first item of "С содокладами выступили: заместитель … Р.В. Шакирзянов;".
+    """
+    return bool(
+        re.search(r"(?:выступил[аи]?|выступали|доклад\w*)\s*$", clause.strip(), re.I)
+        or re.search(r"(?:выступил[аи]|выступали)\s*:", clause, re.I)
+    )
 
 
 def _complete(m: PersonMention, people: list[PersonMention]) -> PersonMention:
