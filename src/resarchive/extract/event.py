@@ -235,7 +235,7 @@ def _lead_date_under(ctx: Context, stamp: DateMention) -> DateMention | None:
     if not says_held(text[sent[0] : sent[1]]):
         return None
     day = d.first
-    if day > stamp.first and _PAST_HELD.search(text[sent[0] : sent[1]]):
+    if day > stamp.first and _told_as_past(text[sent[0] : sent[1]]):
         day = _make_year(day, day.year - 1)
     start = stamp.end + after
     return DateMention(start, start + d.end, day, day)
@@ -248,7 +248,16 @@ def _make_year(day: date, year: int) -> date:
         return day
 
 
-_PAST_HELD = re.compile(r"(?<![А-Яа-яЁё])(?:состоял|прош[её]л|прошл|провел|провёл|собрал)", re.I)
+def _told_as_past(sentence: str) -> bool:
+    """A verb of `data/held_verbs.txt` in the past tense ("состоялся", "прошли").
+
+    >>> _told_as_past("27 марта состоялся семинар"), _told_as_past("15 апреля состоится семинар")
+    (True, False)
+    """
+    return any(
+        has_lemma(w, "held_verbs") and any("past" in p.tag for p in nlp.morph().parse(w.lower()))
+        for w in re.findall(r"[А-Яа-яЁё]+", sentence)
+    )
 
 
 def _stamp_before(text: str, d: DateMention, dates: list[DateMention]) -> bool:

@@ -104,11 +104,17 @@ def dedupe(cands: list[Candidate], text: str) -> list[Candidate]:
 def _trim_before(cand: Candidate, at: int, text: str) -> bool:
     """Cut `cand` to end before `at`, where a capitalized name starts, if at least two
     words of it remain; whether it was."""
-    kept = text[cand.start : at].rstrip(" ,")
-    if len(kept.split()) < 2 or text[at - 1 : at] != " " or not text[at : at + 1].isupper():
+    if len(text[cand.start : at].split()) < 2 or text[at - 1 : at] != " ":
         return False
-    cand.end = cand.start + len(kept)
+    if not text[at : at + 1].isupper():
+        return False
+    cut_before(cand, at, text)
     return True
+
+
+def cut_before(cand: Candidate, at: int, text: str) -> None:
+    """End `cand` before `at`, without the spaces and comma there."""
+    cand.end = cand.start + len(text[cand.start : at].rstrip(" ,"))
 
 
 # An act's word run into a letterhead in capitals: "… СОВЕТ НАРОДНЫХ ДЕПУТАТОВ РЕШИЛ".

@@ -44,6 +44,7 @@ from .org_names import (
     ABBR,
     Candidate,
     close_quote,
+    cut_before,
     dedupe,
     is_adjective_parse,
     merge,
@@ -159,7 +160,7 @@ def extract_organizations(
             default=None,
         )
         if cut is not None:
-            c.end = c.start + len(text[c.start : cut].rstrip(" ,"))
+            cut_before(c, cut, text)
     return merge(ctx, dedupe(cands, text))
 
 

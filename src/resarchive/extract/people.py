@@ -279,7 +279,7 @@ def _capitals_surname(word: str) -> bool:
 def _known(word: str) -> bool:
     from .. import nlp
 
-    return nlp.morph().word_is_known(word.lower())
+    return nlp.is_known_word(word.lower())
 
 
 class _Hints:

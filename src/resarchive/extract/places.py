@@ -209,11 +209,7 @@ def _common_word(word: str) -> bool:
     (True, True, False)
     """
     ps = parses(word)
-    return (
-        bool(ps)
-        and nlp.morph().word_is_known(word.lower())
-        and not any("Geox" in p.tag for p in ps)
-    )
+    return bool(ps) and nlp.is_known_word(word.lower()) and not any("Geox" in p.tag for p in ps)
 
 
 def _calendar_word(word: str) -> bool:
