@@ -241,10 +241,12 @@ def _introduces_talks(clause: str) -> bool:
     """ "… среди библиотекарей выступили": the clauses after its colon are talks; so are
     those after the first item of "С содокладами выступили: заместитель … Р.В. Шакирзянов;".
     """
-    return bool(
-        re.search(r"(?:выступил[аи]?|выступали|доклад\w*)\s*$", clause.strip(), re.I)
-        or re.search(r"(?:выступил[аи]|выступали)\s*:", clause, re.I)
-    )
+    return bool(_INTRODUCES_TALKS.search(clause.strip()))
+
+
+_INTRODUCES_TALKS = re.compile(
+    r"(?:выступил[аи]?|выступали|доклад\w*)\s*$|(?:выступил[аи]|выступали)\s*:", re.I
+)
 
 
 def _complete(m: PersonMention, people: list[PersonMention]) -> PersonMention:
