@@ -400,3 +400,25 @@ def test_the_fence_fails_only_the_file_that_went_over(jobs: int) -> None:
     assert "killed by SIGKILL" in str(failed["die"])
     assert str(failed["hog"]) == "reading it needed more than the 512 MB memory limit: stopped"
     assert "killed by SIGABRT" in str(failed["abort"])
+
+
+def log_start(path: Path, log: Path) -> str:
+    """A stand-in task that notes which file it started on."""
+    with log.open("a") as fh:
+        fh.write(f"{path.name}\n")
+    return path.name
+
+
+def test_a_worker_has_its_next_file_while_the_caller_is_busy(tmp_path: Path) -> None:
+    """While the caller still holds the first outcome (storing a record, say), the worker
+    has already started on the file after next: it never waits for the caller."""
+    log = tmp_path / "started.log"
+    work = [(Path(f"f{i}.txt"), (Path(f"f{i}.txt"), log)) for i in range(4)]
+    with Fence(1, log_start, None) as fence:
+        outcomes = fence.map(work, window=4)
+        assert next(outcomes) == "f0.txt"
+        deadline = time.monotonic() + 20  # a bound for a loaded machine, not a timing
+        while "f2.txt" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert log.read_text().split() == ["f0.txt", "f1.txt", "f2.txt"]
+        assert list(outcomes) == ["f1.txt", "f2.txt", "f3.txt"]
