@@ -117,3 +117,34 @@ def test_a_name_after_an_abbreviated_post_keeps_its_own_case():
     # r10: «( кл.рук-ль Шамкова Л.Г.)» — no noun before the name to put it in the genitive.
     text = 'Композиция для учащихся 8 "Б" класса ( кл.рук-ль Шамкова Л.Г.) "Няня ваша".\n'
     assert [p.name for p in extract_persons(ctx(text), [])] == ["Шамкова Л. Г."]
+
+
+def test_the_subject_of_a_verb_after_it_is_a_nominative_of_the_verbs_gender():
+    # r12: «Заведующая отделом комплектования и обработки Белова Н. В. рассказала …» — a
+    # genitive noun before the name no longer makes it Белов's genitive.
+    text = (
+        "Заведующая отделом комплектования и обработки Белова Н. В. рассказала о каталоге. "
+        "Директор районной библиотечной системы Смирнова Е.В. представила доклад. "
+        "Ведущий методист отдела обслуживания Белов Н. А. рассказал о проекте. "
+        "Доклад Смирнова А. А. вызвал споры."
+    )
+    assert [p.name for p in extract_persons(ctx(text), [])] == [
+        "Белова Н. В.",
+        "Смирнова Е. В.",
+        "Белов Н. А.",
+        "Смирнов А. А.",
+    ]
+
+
+def test_a_surname_beside_two_initials_is_one_though_a_place_bears_it():
+    # r12: «… по социальным вопросам Грибова С.С. Были заслушаны доклады» (the village
+    # Грибов); and a place in the genitive inside a post does not hide its case (r5:
+    # «возложить на вице-губернатора Санкт-Петербурга Кириллова В.В.»).
+    text = (
+        "Открыла семинар заместитель главы района Орехова С.С. Были заслушаны доклады. "
+        "Контроль возложить на заместителя губернатора Санкт-Петербурга Кириллова В.В."
+    )
+    assert [p.name for p in extract_persons(ctx(text), [])] == [
+        "Орехова С. С.",
+        "Кириллов В. В.",
+    ]

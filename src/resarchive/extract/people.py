@@ -88,8 +88,17 @@ def find_people(ctx: Context) -> list[PersonMention]:
         if _inside(quoted, start):
             continue
         written = _CAPITALS.sub(lambda m: m.group().capitalize(), text[start:end])
-        hint = hints.case_of(start, end) if kind == "initials" else None
-        name, case = read_person(written, hint)
+        hint, gender = None, None
+        if kind == "initials":
+            # The subject of the finite verb after it is a nominative of the verb's gender
+            # ("заведующая отделом … Белова Н. В. рассказала": Белова, not Белов's genitive),
+            # if its surname can be one ("Доклад Смирнова А. А. вызвал": the report did).
+            gender = hints.gender_of_verb_after(end)
+            surname = next(t.text for t in toks[i - n : i] if not t.initial).capitalize()
+            if gender and (gender, "nomn") not in surname_options(surname):
+                gender = None
+            hint = "nomn" if gender else hints.case_of(start, end)
+        name, case = read_person(written, hint, gender)
         found.append(PersonMention(start, end, name, case, complete=kind != "first_patronymic"))
     return found
 
@@ -238,10 +247,10 @@ def _surname_like(word: str, strict: bool = False) -> bool:
     """Whether a capitalized word can be a surname.
 
     Beside initials (`strict` False: "Т. А. Швед", "М. И. Бедова", "А. И. Груши") any word
-    can, unless it is a known place and no surname, or a title word ("Глава"). Beside one
-    initial or a first name alone (`strict`) it needs more: a surname analysis, a word the
-    dictionary does not know, or a surname's ending. pymorphy3 guesses a place for unknown
-    words ("Кидиекова"): only a known word's place reading counts.
+    can, unless it is a known place without a surname's ending, or a title word ("Глава").
+    Beside one initial or a first name alone (`strict`) it needs more: a surname analysis,
+    a word the dictionary does not know, or a surname's ending. pymorphy3 guesses a place
+    for unknown words ("Кидиекова"): only a known word's place reading counts.
     """
     if is_entry(word, "not_surnames") or lemmas.fold(word) in word_set("not_surnames"):
         return False
@@ -254,7 +263,9 @@ def _surname_like(word: str, strict: bool = False) -> bool:
     if any("Surn" in p.tag for p in ps):
         return not (known and any("Geox" in p.tag and p.score > 0.3 for p in ps))
     if known and any({"Geox", "Orgn", "Abbr"} & set(p.tag.grammemes) for p in ps[:1]):
-        return False
+        # Beside two initials a surname's ending outweighs a place of that name
+        # ("Грибова С.С.", "Кирова А. М."; the villages Грибов, Киров).
+        return not strict and "Geox" in ps[0].tag and bool(_SURNAME_SHAPE.search(head.lower()))
     if known and ps[0].tag.POS not in ("NOUN", "ADJF", "ADJS", "PRTF", None):
         return False  # "Выступили Т. Г. Орлова": a verb is no surname
     if not strict or not known:
@@ -295,6 +306,7 @@ class _Hints:
     def __init__(self, ctx: Context) -> None:
         self.tokens = ctx.doc.tokens
         self.starts = [t.start for t in self.tokens]
+        self.places = [(s.start, s.stop) for s in ctx.doc.spans if s.type == "LOC"]
 
     def _index(self, pos: int) -> int:
         return bisect.bisect_left(self.starts, pos)
@@ -315,6 +327,8 @@ class _Hints:
             if tok.pos == "PROPN" and any("Subx" in p.tag for p in parses(tok.text.lower())):
                 head = tok  # "Заведующая отделом Ю. А. Малышева": tagged a name, opening
                 continue  # a sentence
+            if tok.pos == "PROPN" and any(a <= tok.start < b for a, b in self.places):
+                continue  # "вице-губернатора Санкт-Петербурга Кириллова В.В.": a place
             if tok.pos in ("PUNCT", "CCONJ", "PROPN") or _finite(tok):
                 break
             if _is_position(tok):
@@ -322,6 +336,20 @@ class _Hints:
         if head is not None:
             return _own_case(head.text) or _CASE.get(head.feats.get("Case"))
         return self._after_a_noun(self._index(start) - 1)
+
+    def gender_of_verb_after(self, end: int) -> str | None:
+        """The gender of a finite past-tense verb in the singular right after a name
+        ("Белова Н. В. рассказала": "femn"), whose subject the name then is; else None."""
+        i = self._index(end)
+        while i < len(self.tokens) and self.tokens[i].text == ".":
+            i += 1  # the initial's own dot
+        if i == len(self.tokens) or self.tokens[i].start > end + 2:
+            return None
+        tok = self.tokens[i]
+        feats = tok.feats or {}
+        if tok.pos != "VERB" or feats.get("VerbForm") != "Fin" or feats.get("Number") != "Sing":
+            return None
+        return {"Fem": "femn", "Masc": "masc"}.get(feats.get("Gender"))
 
     def _after_a_noun(self, k: int) -> str | None:
         """ "юбилеях К. Д. Ушинского, С. В. Рахманинова и Р. Гамзатова": names (a list of
