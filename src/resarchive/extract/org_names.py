@@ -306,6 +306,7 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         and not is_entry(words[0], "org_heads")
         and not looks_relative_adjective(words[0])  # "Сеглинская": a guessed surname
         and not gazetteer.is_legal_form(words[0])  # "МКУК", guessed a surname
+        and not (words[0].isupper() and not first[0].is_known)  # "МСОШ №1", guessed too
         and ("anim" in first[0].tag or is_entry(words[0], "document_words"))
     ):
         return False  # "Участники секции", "Рекомендации вебинара": not a body
@@ -319,6 +320,8 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
     )
     if head and is_entry(head, "org_heads") and _is_plural_nominative(words, head):
         return False  # "Сельские библиотеки района": a kind of institution, plural
+    if head == words[-1] and is_entry(head, "rooms") and not re.search(r"[«№\d]", name):
+        return False  # "Большой зал" (of the Administration): a room, not a body
     if c.legal_form is None and not c.capitalize and _strictly_inside_quotes(text, c):
         return False  # "Электронная краеведческая библиотека: опыт создания" - a title
     # A quoted title after a work/event word, or a sub-unit in lower case.

@@ -76,8 +76,11 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
         if head not in (None, "abbr", "tail") and (tail_end := genitive_tail(text, end)):
             end = tail_end  # "Централизованная система детских библиотек"
             continue
-        m = re.match(r"\s(для|по)\s", rest)
         noun_head = phrase_head if phrase_head in word_set("org_heads") else head
+        if noun_head not in (None, "abbr") and (region := _BY_REGION.match(rest)):
+            end += region.end()  # "Управление Роскомнадзора по Оренбургской области"
+            continue
+        m = re.match(r"\s(для|по)\s", rest)
         if (
             m
             and noun_head not in (None, "abbr")
@@ -91,6 +94,15 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
                 end = tail_end
                 continue
         return end
+
+
+# The region a territorial body serves, in the dative after "по": "по Оренбургской
+# области", "по Краснодарскому краю", "по Республике Коми", "по г. Москве".
+_BY_REGION = re.compile(
+    r"\sпо\s(?:[А-ЯЁ][а-яё-]+(?:ой|ому)\s+(?:автономному\s+)?(?:области|краю|округу|району)"
+    r"|Республике\s+[А-ЯЁ][а-яё-]+(?:\s\([А-ЯЁ][а-яё]+\))?|[А-ЯЁ][а-яё]+\s+Республике"
+    r"|(?:г\.|городу)\s?[А-ЯЁ][а-яё-]+)(?![А-Яа-яЁё])"
+)
 
 
 _NAME_WORD = re.compile(
