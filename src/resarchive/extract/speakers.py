@@ -222,7 +222,8 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
     pos = line.start
     while pos < line.end:
         start, end = ctx.sentence_bounds(pos)
-        end = max(end, start + 1)
+        start = max(start, pos)  # the rest of a sentence cut after initials
+        end = max(_after_initials(ctx.text, start, end, in_line), start + 1)
         inherited = False
         for a, b in clauses(ctx.text, start, end):
             mentions = [_complete(m, people) for m in in_line if a <= m.start < b]
@@ -235,6 +236,19 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
                 last = mentions[-1]
             inherited = inherited or _introduces_talks(ctx.text[a:b])
         pos = end + 1 if end > pos else pos + 1
+
+
+def _after_initials(text: str, start: int, end: int, mentions: list[PersonMention]) -> int:
+    """Where a sentence ends after a name's initials that the sentence splitter took for
+    an abbreviation's dot ("Семинар открыла … Грибова С.С. Были заслушаны доклады"): the
+    next word is capitalized and no name's; else `end`."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        if start < m.end < end and text[m.end - 1] == ".":
+            after = re.match(r"\s+(?=[А-ЯЁ][а-яё])", text[m.end : end])
+            if after and m.end + after.end() not in starts:
+                return m.end
+    return end
 
 
 def _introduces_talks(clause: str) -> bool:

@@ -96,6 +96,10 @@ def prose_talks(
         for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
         if q.start() >= start
     ]
+    # "…, пожелав всем участникам ярких выступлений": talks wished (the wish's genitive
+    # object), not given ("пожелала успехов и выступила с докладом" gives one).
+    wished = [w.start for w in has_entry(words, "wish_words")]
+    nouns = [n for n in nouns if not (any(at < n.start for at in wished) and _genitive(n.text))]
     own = re.match(rf"\s*{_OWN_TALK}", text[start:end])
     nouns = [n for n in nouns if not (own and n.start < start + own.end())]
     nouns.sort(key=lambda w: w.start)
@@ -104,7 +108,9 @@ def prose_talks(
         verbs += [w for w in has_entry(words, "talk_support_verbs") if not _full_participle(w)]
         verbs.sort(key=lambda w: w.start)
     speaker_words = has_entry(words, "speaker_nouns")  # "В числе докладчиков были …"
-    if not verbs and not nouns and not inherited and not speaker_words:
+    told = bool(verbs or nouns or inherited or speaker_words)
+    sounded = has_entry(words, "sound_verbs")
+    if not told and not sounded:
         return []
     said = has_entry(words, "speech_verbs") + has_entry(words, "talk_support_verbs")
     if said and all(_instruction(w) for w in said):
@@ -120,7 +126,12 @@ def prose_talks(
     speakers = [
         m
         for m in mentions
-        if (_is_speaker(text, m, nouns, verbs) or _titled_speaker(text, m, speaker_words))
+        if (
+            told
+            and (_is_speaker(text, m, nouns, verbs) or _titled_speaker(text, m, speaker_words))
+            or sounded
+            and _bracketed_author(text, start, m)
+        )
         and not _spoken_of(text, m, verbs)
     ]
     if not speakers and last is not None and _PRONOUN.match(text[start:end]):
@@ -193,8 +204,31 @@ def _adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:1])
 
 
+def _genitive(word: str) -> bool:
+    """Read first as a genitive: "выступлений", "докладов" (not "докладом").
+
+    >>> _genitive("выступлений"), _genitive("докладом")
+    (True, False)
+    """
+    ps = parses(word)
+    return bool(ps) and "gent" in ps[0].tag
+
+
 def _instrumental(word: str) -> bool:
     return any("ablt" in p.tag for p in parses(word))
+
+
+def _bracketed_author(text: str, start: int, m: PersonMention) -> bool:
+    """A name opening a bracket after a lower-case topic, or next in that bracket after
+    "и": "создание виртуальных выставок (Калабина М.В., библиотекарь … и Радионова О.В.,
+    заведующая ГДБ №3)"."""
+    opened = text.rfind("(", start, m.start)
+    if opened == -1 or ")" in text[opened : m.start]:
+        return False
+    inside = text[opened + 1 : m.start]
+    return bool(re.search(r"[а-яё]\s*$", text[start:opened])) and (
+        not inside.strip() or bool(re.search(r"\sи\s*$", inside))
+    )
 
 
 def _relative(text: str, start: int, verb: Word) -> bool:
