@@ -30,8 +30,9 @@ class RecordDumper(_BaseDumper):
     The same nodes as PyYAML's own representer gives, byte for byte (a test compares
     them), without its per-value alias bookkeeping and type dispatch: measured on the
     ingest benchmark's 200 records (best of 5 passes), 1.68-1.71 ms per record with
-    PyYAML's representer, 1.10-1.11 ms with this one. That time is the main process's, which `--jobs 2` shares with the
-    workers. Anything else (floats, tuples) goes to PyYAML's representer."""
+    PyYAML's representer, 1.10-1.11 ms with this one. That time is the main process's,
+    which `--jobs 2` shares with the workers. Anything else (floats, tuples) goes to
+    PyYAML's representer."""
 
     def represent_data(self, data: Any, flow: bool = False) -> Node:
         kind = type(data)
