@@ -557,6 +557,12 @@ def test_a_form_pages_type_field_is_no_name_and_a_long_title_is_cut_off() -> Non
             "2012 года, (г. Москва, РГДБ).\n",
             "Москва",
         ),
+        # r12_06: the town in brackets after the named venue, before the type word
+        (
+            "14-15 мая 2024 года в Центральной библиотеке Республики Карелия "
+            "(г. Петрозаводск) состоялся зональный семинар «Краеведение сегодня».\n",
+            "Петрозаводск",
+        ),
         # r5_08: a town pymorphy does not know, which natasha reads as a place
         ("В Перевальске прошло заседание методического объединения библиотекарей.\n", "Перевальск"),
         # r3_16: a past session in a legal act's preamble is no venue of this document
