@@ -228,3 +228,16 @@ def test_a_lead_date_without_a_year_takes_the_posting_dates(make, stamp, lead, d
     # r11: the page's posting date, then the lead's day and month with no year of its own.
     text = f"Семинар в районной библиотеке: обмен опытом\n{stamp}\n{lead} для библиотекарей.\n"
     assert extract_event(make(text)).start.isoformat() == day
+
+
+def test_the_people_of_a_meeting_joined_by_and_do_not_hide_its_title(make) -> None:
+    # r12: «совещание руководителей государственных и муниципальных библиотек
+    # Оренбургской области «Общедоступные библиотеки – адаптация во времени»»: seven words
+    # before the title, one of them «и»; a spaced dash inside the title cuts nothing.
+    text = (
+        "Совещание руководителей городских и сельских библиотек Кировского района "
+        "«Библиотеки – точки роста»\n\n"
+        "12 мая 2023 г. состоялось совещание руководителей городских и сельских библиотек "
+        "Кировского района «Библиотеки - точки роста».\n"
+    )
+    assert extract_event(make(text)).name == "Библиотеки – точки роста"

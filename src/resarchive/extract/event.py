@@ -67,7 +67,7 @@ def _event_name(ctx: Context, best: Mention, group: list[Mention]) -> str | None
     for m in group:
         if m.in_heading and not _FORM_FIELD.match(ctx.layout.line_at(m.start).text):
             phrase = ctx.layout.line_at(m.start).text
-            phrase = re.split(r"\s+(?:Тема|Темы)\s*:|[.:]\s|\s[–—]\s", phrase)[0].strip(" .,")
+            phrase = _cut_outside_quotes(phrase).strip(" .,")
             ds = find_dates(phrase)
             if ds:
                 phrase = phrase[: ds[0].start].strip(" ,.")
@@ -157,6 +157,27 @@ def _proper_name(text: str, m: Mention) -> str | None:
     if ordinal and _NOMINATIVE_ORDINAL.fullmatch(ordinal.group(1)):
         return f"{ordinal.group(1)} {name}"
     return capitalize_first(name)
+
+
+_HEADING_CUT = re.compile(r"\s+(?:Тема|Темы)\s*:|[.:]\s|\s[–—]\s")
+
+
+def _cut_outside_quotes(phrase: str) -> str:
+    """A heading up to its first theme label, sentence end or spaced dash that is not
+    inside a quoted title («Общедоступные библиотеки – адаптация во времени»).
+
+    >>> _cut_outside_quotes("Совещание «Библиотеки – адаптация» – итоги")
+    'Совещание «Библиотеки – адаптация»'
+    """
+    depth = 0
+    for i, ch in enumerate(phrase):
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (cut := _HEADING_CUT.match(phrase, i)):
+            return phrase[: cut.start()]
+    return phrase
 
 
 def _a_body(word: str) -> bool:

@@ -98,7 +98,8 @@ def _find_title(
     «X»"). For a meeting (`people_only`) the phrase may only name people ("совещание
     директоров «X»"): "заседание клуба «X»" names the club, the meeting's owner."""
     people = False  # "совещание директоров государственных и муниципальных библиотек «X»":
-    for _ in range(_GAP_WORDS if genitive_gap else 0):  # the people's own complement
+    words = 0  # the people's own complement; its "и" does not count
+    while words < (_GAP_WORDS if genitive_gap else 0):
         word = _GAP_WORD.match(text, pos)
         if not word or word.end() > limit:
             break
@@ -106,6 +107,7 @@ def _find_title(
         if people and last == "и":
             pos = word.end()
             continue
+        words += 1
         if last.isupper() and len(last) > 1:
             if people_only or last not in gazetteer.abbreviations():
                 break  # an abbreviation not of a library, or a heading in capitals
