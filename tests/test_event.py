@@ -241,3 +241,14 @@ def test_the_people_of_a_meeting_joined_by_and_do_not_hide_its_title(make) -> No
         "Кировского района «Библиотеки - точки роста».\n"
     )
     assert extract_event(make(text)).name == "Библиотеки – точки роста"
+
+
+def test_an_invitation_to_take_part_makes_an_announcement(make) -> None:
+    # r12: «… библиотека проводит областную читательскую конференцию … К участию в
+    # конференции приглашаются школьники 7-11 классов».
+    text = (
+        "15 апреля 2026 года Тверская областная детская библиотека проводит читательскую "
+        "конференцию «Книги о войне».\n"
+        "К участию в конференции приглашаются школьники 5-9 классов.\n"
+    )
+    assert extract_document(make(text)).kind == "announcement"

@@ -38,7 +38,9 @@ _KIND_WORDS = (
     ),
 )
 _NEWS = re.compile(
-    r"\b(?:состоится|пройд[её]т|приглашаем|приглашает|объявляет|стартует|открыт прием)\b", re.I
+    r"\b(?:состоится|пройд[её]т|приглашаем|приглашает|приглашаю?тся|объявляет|стартует|"
+    r"открыт прием)\b",
+    re.I,
 )
 # A date line holds a date and at most this many other characters.
 _DATE_LINE_OTHER_CHARS = 25
