@@ -220,3 +220,9 @@ def test_territorial_bodies_rooms_and_numbered_schools():
         "Администрация Кожевниковского района",
         "ТСОШ №2",
     ]
+
+
+def test_a_section_in_lower_case_before_its_quoted_name():
+    # r12, a15: «Организаторы семинара – секция «Краеведение в современных библиотеках» РБА».
+    text = "Организатор чтений – секция «Детское чтение» РБА, при поддержке РГДБ."
+    assert "Секция «Детское чтение» РБА" in names(text)
