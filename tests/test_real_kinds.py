@@ -1076,3 +1076,16 @@ def test_authors_in_brackets_after_the_topics_that_sounded() -> None:
         "На конференции прозвучало новое имя – Жуков Константин Степанович.\n"
     )
     assert sorted(speakers(text)) == ["Котова А. В.", "Лунева О. В.", "Сомова Е. Е."]
+
+
+@pytest.mark.parametrize("participle", ["организованное", "проведённое", "инициированное"])
+def test_organizers_after_the_full_participle(participle: str) -> None:
+    # r12: «… совещание … «…» (виртуальный режим), организованное ГБУК «Оренбургская …
+    # библиотека им. Н. К. Крупской»».
+    text = (
+        "18 апреля 2016 г. состоялось областное совещание «Библиотеки сегодня» (онлайн), "
+        f"{participle} ГБУК «Тверская областная библиотека им. А. М. Горького».\n"
+    )
+    assert extract_event(context(text)).organizers == [
+        "Тверская областная библиотека им. А. М. Горького"
+    ]
