@@ -115,3 +115,13 @@ def test_a_name_in_brackets_is_the_same_place_elsewhere_in_the_text():
     got = [name for name, _ in places(text)]
     assert "Якутия" not in got and "Республика Саха (Якутия)" in got, got
     assert "Франция" in got, got
+
+
+def test_parts_of_the_world_and_regions_of_history_are_no_places():
+    # r2_04, r10_09, r11_08: «Библиотечной Ассамблеи Евразии»; r6_09 «Краеведы Южного
+    # Урала»; r8_16 «Быт Древней Руси». A city beside them stays.
+    text = (
+        "В Москве прошло собрание Библиотечной Ассамблеи Евразии. Вышла энциклопедия "
+        "«Учёные Западной Сибири», прошла викторина «Города Древней Руси»."
+    )
+    assert [p.name for p in extract_places(context(text))] == ["Москва"]

@@ -156,8 +156,8 @@ def extract_places(ctx: Context, people: list[PersonMention] | None = None) -> l
     seen: dict[tuple[str, ...], Place] = {}
     for start, end, name, kind in found:
         key = _key(name)
-        if not key or key in aliases:
-            continue
+        if not key or key in aliases or is_entry(name.split()[-1], "not_places"):
+            continue  # "Ассамблеи Евразии", "Южного Урала": a part of the world or of history
         if key in seen:
             seen[key].kind = seen[key].kind or kind
             continue
