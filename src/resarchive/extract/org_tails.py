@@ -85,7 +85,7 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
             m
             and noun_head not in (None, "abbr")
             and (
-                (m.group(1) == "для" and noun_head != "tail")
+                (m.group(1) == "для" and noun_head != "tail" and not _purpose(text, end + m.end()))
                 or noun_head in word_set("org_po_heads")
             )
         ):
@@ -163,6 +163,17 @@ def _last_head(text: str, end: int) -> str | None:
     prefix = text[max(line_start, end - 120) : end]
     words = re.findall(r"[А-Яа-яЁё]+", prefix)
     return "tail" if any(is_entry(x, "org_heads") for x in words[-6:]) else None
+
+
+def _purpose(text: str, at: int) -> bool:
+    """ "для реализации Программы", "для подписания": an action's noun after "для" says
+    what a body is to do, not whom an institution serves ("для детей и юношества").
+
+    >>> _purpose("для реализации Программы", 4), _purpose("для детей", 4)
+    (True, False)
+    """
+    m = re.match(r"[а-яё]+", text[at:])
+    return bool(m) and m.group().endswith(("ния", "ции", "тия", "вки", "нию", "цию"))
 
 
 def _lower_tail(text: str, at: int) -> int | None:
