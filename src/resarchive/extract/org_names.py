@@ -299,6 +299,8 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         return False  # "Организация исполнения настоящего решения": an action
     if is_entry(name.split()[0], "event_types"):
         return False  # "Семинар-совещание директоров": an event, not a body
+    if words[0].lower() in word_set("document_words"):
+        return False  # "Устав Тоцкого района" (read first as a gerund): a document
     first = parses(words[0])
     if (
         first
