@@ -10,9 +10,12 @@ tells a talk when it holds a speech verb (`data/speech_verbs.txt`), or a talk no
 (`data/talk_nouns.txt`) possibly with a verb that needs one (`data/talk_support_verbs.txt`:
 "сделала обзор", "провела мастер-класс"). Its speakers are the persons it names as the
 subject (nominative), as the author after a talk noun (genitive) or as the agent of a
-passive ("был подготовлен"); "Она/Он" opening a sentence is the person just named. Not a
-talk: a greeting, thanks or congratulation alone (`data/greeting_words.txt`), or
-"выступить" in a role ("Модератором выступила …", `data/not_talk_roles.txt`).
+passive ("был подготовлен"); "Она/Он" opening a sentence is the person just named; in a
+clause where talks "sounded" (`data/sound_verbs.txt`) only the authors in brackets after a
+topic ("звучали предложения: создание выставок (Калабина М.В., библиотекарь)"). Not a
+talk: a greeting, thanks or congratulation alone (`data/greeting_words.txt`), talks wished
+("пожелав участникам ярких выступлений", `data/wish_words.txt`), or "выступить" in a role
+("Модератором выступила …", `data/not_talk_roles.txt`).
 
 The talk, first found wins: a quoted title right after the talk noun or verb ("с докладом
 «X»", "на тему «X»"); the topic a "посвящённый" phrase names; "о/об/про …" after a speech
