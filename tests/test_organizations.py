@@ -250,3 +250,15 @@ def test_a_body_keeps_the_region_natasha_read_apart_and_a_charter_is_no_body():
         "Кабинет Министров Республики Мордовия",
         "Законодательное Собрание Вологодской области",
     ]
+
+
+def test_a_kind_capitalized_inside_a_sentence_names_one_institution():
+    # r8, r9, r10, r11: «прошел в Центральной районной библиотеке» is that library; not
+    # «Центральная библиотека» opening a sentence, nor «Модельной библиотеки МБУК ЦБС г.
+    # Чита», a unit of the organization named after it.
+    assert names("Семинар прошел в Центральной районной библиотеке 3 мая.") == [
+        "Центральная районная библиотека"
+    ]
+    assert names("Центральная библиотека открыта для всех.") == []
+    text = "Выступила библиотекарь Модельной библиотеки МБУК ЦБС г. Чита."
+    assert "Модельная библиотека" not in names(text)

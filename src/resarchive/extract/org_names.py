@@ -210,7 +210,7 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
             if abbr in generic or abbr in gazetteer.legal_form_prefixes() or not full:
                 continue
             name, c.short = full, abbr
-        elif len(words) == 1 or _is_bare_generic(name):
+        elif len(words) == 1 or _is_bare_generic(name) and not _capital_inside(text, c):
             # "Клуба", "Секции", "Муниципальным ЦБС": a kind, or a back-reference to an
             # organization named before (kept there); not an entry of its own.
             continue
@@ -264,8 +264,24 @@ def _shortened_from(key: tuple[str, ...], by_key: dict) -> dict | None:
     return None
 
 
+def _capital_inside(text: str, c: Candidate) -> bool:
+    """A name capitalized inside a sentence, as Russian writes a proper name: "прошел в
+    Центральной районной библиотеке" names one library. Not "Центральная библиотека"
+    opening a sentence or a line (it may be the kind), nor a unit of the organization
+    named right after it ("… Модельной библиотеки МБУК ЦБС г. Чита": an affiliation)."""
+    before = text[max(0, c.start - 3) : c.start]
+    owner = re.match(r"\s+([А-ЯЁ]{2,})", text[c.end : c.end + 12])
+    if owner and (
+        gazetteer.is_legal_form(owner.group(1))
+        or owner.group(1) in gazetteer.generic_abbreviations()
+    ):
+        return False
+    return text[c.start : c.start + 1].isupper() and bool(re.search(r"[а-яё,]\s+$", before))
+
+
 def _is_bare_generic(name: str) -> bool:
-    """ "Рабочая группа", "Муниципальные ЦБС", "Центральная библиотека": a kind, no name."""
+    """ "Рабочая группа", "Муниципальные ЦБС", "Центральная библиотека": a kind, no name
+    (unless capitalized inside a sentence: `_capital_inside`)."""
     if "«" in name or re.search(r"\b(?:им\.|имени|г\.|города)", name):
         return False
     words = re.findall(r"[А-Яа-яЁё]+", name)

@@ -14,7 +14,8 @@ What counts as an organization (the convention):
 - a generic word or abbreviation alone ("Клуба", "Секции", "ЦБС", "Муниципальным ЦБС")
   is not an organization: it merges into the organization of that kind named earlier
   in the text, if any ("(далее – Клуба)"), and is otherwise dropped. A generic
-  abbreviation with a place or name ("ЦБС г.Белово", "Ижморская ЦБС") is one;
+  abbreviation with a place or name ("ЦБС г.Белово", "Ижморская ЦБС") is one; so is a
+  kind capitalized inside a sentence ("прошел в Центральной районной библиотеке");
 - not organizations: journals, guides, sites, projects, contests, events and other
   titles in quotes («Библиотечная жизнь Кузбасса», «Культурный туризм»), social
   networks and video platforms, municipalities and regions (those are places).
