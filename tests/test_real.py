@@ -17,8 +17,8 @@ import pytest
 
 REAL = Path(__file__).with_name("real")
 
-# Measured 2026-11-30 on 199 documents: macro 0.928, persons 0.972, speakers 0.936,
-# recommendations 0.945, places 0.945, organizations 0.839, organizers 0.897, event fields 0.959.
+# Measured 2026-11-30 on 199 documents: macro 0.929, persons 0.972, speakers 0.936,
+# recommendations 0.945, places 0.945, organizations 0.846, organizers 0.897, event fields 0.959.
 # (Each set added blind brings some floors down a step: r5 recommendations and persons,
 # r6 organizations, r7 talks, r8 and r9 speakers, organizers and talks, r10 and r11
 # organizers, affiliations and talks.)
@@ -29,7 +29,7 @@ FLOORS = {
     "speakers": 0.92,
     "recommendations": 0.93,
     "places": 0.93,
-    "organizations": 0.82,
+    "organizations": 0.83,
     "organizers": 0.88,
 }
 # speakers.talk 0.780, speakers.affiliation 0.844, persons.nominative 0.960
