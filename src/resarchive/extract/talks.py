@@ -101,8 +101,8 @@ def prose_talks(
     ]
     # "…, пожелав всем участникам ярких выступлений": talks wished (the wish's genitive
     # object), not given ("пожелала успехов и выступила с докладом" gives one).
-    wished = [w.start for w in has_entry(words, "wish_words")]
-    nouns = [n for n in nouns if not (any(at < n.start for at in wished) and _genitive(n.text))]
+    wishes = has_entry(words, "wish_words")
+    nouns = [n for n in nouns if not (any(w.start < n.start for w in wishes) and _genitive(n.text))]
     own = re.match(rf"\s*{_OWN_TALK}", text[start:end])
     nouns = [n for n in nouns if not (own and n.start < start + own.end())]
     nouns.sort(key=lambda w: w.start)
@@ -119,7 +119,7 @@ def prose_talks(
     if said and all(_instruction(w) for w in said):
         return []  # "Отделу (Жуков Д. А.) подготовить обзор": an instruction, not a report
     if (
-        has_entry(words, "greeting_words")
+        (wishes or has_entry(words, "greeting_words"))  # a wish greets too
         and not nouns
         and not _real_speech([v for v in verbs if not _relative(text, start, v)])
     ):
