@@ -92,9 +92,10 @@ def find_people(ctx: Context) -> list[PersonMention]:
             # ("заведующая отделом … Белова Н. В. рассказала": Белова, not Белов's genitive),
             # if its surname can be one ("Доклад Смирнова А. А. вызвал": the report did).
             gender = hints.gender_of_verb_after(end)
-            surname = next(t.text for t in toks[i - n : i] if not t.initial).capitalize()
-            if gender and (gender, "nomn") not in surname_options(surname):
-                gender = None
+            if gender:
+                surname = next(t.text for t in toks[i - n : i] if not t.initial).capitalize()
+                if (gender, "nomn") not in surname_options(surname):
+                    gender = None
             hint = "nomn" if gender else hints.case_of(start, end)
         name, case = read_person(written, hint, gender)
         found.append(PersonMention(start, end, name, case, complete=kind != "first_patronymic"))
