@@ -255,10 +255,6 @@ def _repair(text: str, start: int, end: int, loc_spans) -> Candidate:
     ):
         c.start -= len(hm.group(0))
     c.end = extend_right(text, c.end, loc_spans, c.start)
-    if c.end + 1 in loc_spans and (region := REGION_TAIL.match(text, c.end)):
-        # "Кабинет Министров" + "Чувашской Республики", "Законодательное Собрание" +
-        # "Ростовской области": a body natasha read without the region it belongs to
-        c.end = max(c.end + region.end() - region.start(), loc_spans[c.end + 1])
     if c.legal_form and text[c.start : c.start + 1] == "«" and close_quote(text, c.start) == c.end:
         c.start, c.end = c.start + 1, c.end - 1
     return c
