@@ -3,10 +3,11 @@
 In order: a place-and-date line in the heading ("Тверь, 25 октября 2012 г."); a form line
 "Место проведения: г. Казань"; "в (г.) Городе" in a sentence that tells the event (from
 the type word on, then before it when the sentence also has a date and a "held" word);
-a heading line holding only "г. Город"; the town in brackets after a named venue in a dated
-sentence that tells the event held ("в Национальной библиотеке Республики Коми (г.
-Сыктывкар) состоялся"). Otherwise null: a host library's city is not assumed, nor is the
-venue named instead (the gold of most real reports wants the town or nothing).
+the town after a named venue, in the genitive or in brackets ("в Центральной модельной
+библиотеке Петровска", "в Национальной библиотеке Республики Коми (г. Сыктывкар)"); a
+heading line holding only "г. Город". Otherwise null: a host library's city is not
+assumed, nor is the venue named instead (the gold of most real reports wants the town or
+nothing).
 Country and region names (`data/not_cities.txt`) are never the city.
 """
 
@@ -93,7 +94,10 @@ _VENUE_TOWN = re.compile(
     r"(?<![А-Яа-яЁё])(?:[Вв]|[Вв]о|[Нн]а\s+базе)\s+(?:[А-ЯЁа-яё][а-яё-]+\s+){0,6}?"
     r"(?:библиотек[еиы]|центр[ае]|музе[еяй]|доме|дворце|зале)"
     r"(?:\s+(?:им\.|имени)\s+(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+)?"
-    r"\s+(?:(?P<prefix>г\.|города)\s?)?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![а-яё])"
+    # the town after it, or in brackets after its name ("в Национальной библиотеке
+    # Республики Коми (г. Сыктывкар)")
+    r"(?:(?:\s+[А-ЯЁ][а-яё]+){0,2}?\s*\(\s*(?:г\.|город)\s?(?P<btown>[А-ЯЁ][а-яё-]+)"
+    r"|\s+(?:(?P<prefix>г\.|города)\s?)?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![а-яё]))"
 )
 
 
@@ -107,6 +111,8 @@ def _town_nominative(word: str) -> str:
 def venue_town(ctx: Context, start: int, end: int) -> str | None:
     """The town of a venue named in text[start:end], if written after the venue."""
     for m in _VENUE_TOWN.finditer(ctx.text, start, end):
+        if m.group("btown"):
+            return capitalize_first(_town_nominative(m.group("btown")))
         town = m.group("town")
         if _not_a_city(town) or _region_adjective(ctx.text, m.end("town")):
             continue
@@ -196,23 +202,7 @@ def event_place(ctx: Context, group: list[Mention]) -> str | None:
         m = re.fullmatch(r"\s*" + settlement_prefix() + r"\s*([А-ЯЁ][\w-]+)\s*", line.text)
         if m:
             return m.group(1)
-    for m in by_score:
-        sentence = ctx.text[m.sentence[0] : m.sentence[1]]
-        if m.dates and says_held(sentence) and (venue := _VENUE.search(sentence)):
-            # "в Национальной библиотеке Республики Коми (г. Сыктывкар) состоялся": its town
-            town = _BRACKETED_TOWN.match(sentence, venue.end())
-            if town:
-                return capitalize_first(_town_nominative(town.group("town")))
     return None
 
 
-# A named venue: "в Национальной библиотеке Республики Коми", "в … библиотеке им. А. С. Пушкина".
-_VENUE = re.compile(
-    r"(?<![А-Яа-яЁё])(?:[Вв]|[Вв]о)\s+(?P<venue>[А-ЯЁ][а-яё-]+\s+(?:[а-яё-]+\s+){0,5}?"
-    r"(?:библиотеке|центре|музее|доме|дворце|университете|институте|колледже)"
-    r"(?:\s+(?:(?:им\.|имени)\s+(?:[А-ЯЁ]\.\s?){0,2}[А-ЯЁ][а-яё]+|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+))?)"
-    r"(?![а-яё])"
-)
-
-
-_BRACKETED_TOWN = re.compile(r"\s*\(\s*(?:г\.|город)\s?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)")
+_BRACKETED_TOWN = re.compile(r"\(\s*(?:г\.|город)\s?(?P<town>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*)")
