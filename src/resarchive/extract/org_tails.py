@@ -67,8 +67,10 @@ def extend_right(text: str, end: int, loc_spans, start: int | None = None) -> in
                 continue
         # An adjacent place natasha read apart: after an organization's head, or a region
         # in the genitive after any name ("Кабинет Министров" + "Чувашской Республики").
-        if rest.startswith(" ") and end + 1 in loc_spans and (
-            head is not None or REGION_TAIL.match(text, end)
+        if (
+            rest.startswith(" ")
+            and end + 1 in loc_spans
+            and (head is not None or REGION_TAIL.match(text, end))
         ):
             end = loc_spans[end + 1]
             continue
