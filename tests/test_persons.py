@@ -54,6 +54,19 @@ def test_eponyms_and_authors_are_not_persons():
     assert extract_persons(ctx(text), []) == []
 
 
+def test_a_full_nominative_name_after_a_work_is_its_author_herself():
+    # r13_01: the name after «книги» is the author in apposition, not a genitive owner
+    text = (
+        "Автор книги Егерева Татьяна Александровна, кандидат исторических наук, "
+        "рассказала, как родилась идея. Прошла презентация книги Петрова Ивана "
+        "Сергеевича. В библиотеке имени Курбатова Вера Ивановна Павлова провела урок.\n"
+    )
+    names = [p.name for p in extract_persons(ctx(text), [])]
+    assert "Егерева Татьяна Александровна" in names
+    assert "Павлова Вера Ивановна" in names
+    assert not any(n.startswith(("Петров", "Курбатов")) for n in names)
+
+
 def test_names_in_quoted_titles_are_not_actors():
     text = "- «Читаем Маршака Самуила Яковлевича вместе», докладчик выступила с опытом.\n"
     assert extract_persons(ctx(text), []) == []

@@ -77,7 +77,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
             continue
         n, kind = match
         start, end = toks[i].start, toks[i + n - 1].end
-        if _not_an_actor(text, start):
+        if _not_an_actor(text, start) and not _named_in_full_nominative(text, toks, i, n, kind):
             # "имени А. С. Пушкина" is the eponym whole; in "библиотеки имени Курбатова Вера
             # Ивановна Павлова" the eponym is one word and the words after it are read again
             i += 1 if kind == "full" and not toks[i + 1].initial else n
@@ -346,6 +346,32 @@ def _not_an_actor(text: str, start: int) -> bool:
         or is_entry(word, "not_actor_before")
         or lemmas.lemma(word).endswith("летие")
     )
+
+
+def _named_in_full_nominative(text: str, toks: list[_Tok], i: int, n: int, kind: str) -> bool:
+    """A full name whose first name and patronymic can only be nominatives, no other name
+    word after it: in apposition, not a work's author or an eponym, whose name is a
+    genitive ("Автор книги Егерева Татьяна Александровна рассказала" is the author
+    herself; "книги Петрова Ивана Сергеевича" and "имени Курбатова Вера Ивановна Павлова"
+    stay as they are)."""
+    if kind != "full":
+        return False
+    words = [t.text for t in toks[i : i + n]]
+    given = words[1:3] if _name_patr(words[1], words[2]) else words[0:2]
+    if any(not _only_nominative(w) for w in given):
+        return False
+    after = toks[i + n] if i + n < len(toks) else None
+    return after is None or not _adjacent(text, toks[i + n - 1], after)
+
+
+def _only_nominative(word: str) -> bool:
+    """A first name or patronymic read only as a nominative.
+
+    >>> _only_nominative("Татьяна"), _only_nominative("Ивановича")
+    (True, False)
+    """
+    cases = {c for tag in ("Name", "Patr") for _, c, _ in readings(word, tag)}
+    return cases == {"nomn"}
 
 
 def _animate_nominative(word: str) -> bool:
