@@ -139,6 +139,26 @@ def test_shared_experience_names_each_speaker_with_own_position() -> None:
     assert found["Лисина Ю. Г."][0] == "библиотекарь"
 
 
+def test_names_listed_after_the_people_a_plural_speech_verb_names_are_speakers() -> None:
+    # r13_01: the verb's subject noun stands between the verb and the colon
+    text = (
+        "Интересными проектами, яркими идеями, новыми формами работы поделились "
+        "коллеги-библиотекари: Володина Е.В., Шпортко Н.В., Коновалова Н.Н.\n\n"
+        "Об итогах года рассказали специалисты отдела: Петрова А. И. и Орлова В. П.\n\n"
+        "В семинаре приняли участие коллеги: Сидорова Е. В., Котова А. Н.\n"
+    )
+    found = speakers(text)
+    talk = "интересными проектами, яркими идеями, новыми формами работы"
+    assert {name: t.lower() for name, (_, _, t) in found.items() if name[0] in "ВШК"} == {
+        "Володина Е. В.": talk,
+        "Шпортко Н. В.": talk,
+        "Коновалова Н. Н.": talk,
+    }
+    assert found["Петрова А. И."][2] == "Об итогах года"
+    assert "Орлова В. П." in found
+    assert not {"Сидорова Е. В.", "Котова А. Н."} & set(found)
+
+
 def test_discussants_and_named_speakers_are_speakers() -> None:
     text = (
         "С докладом выступил руководитель агентства М. Е. Лисин. В обсуждении проекта "

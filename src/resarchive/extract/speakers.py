@@ -36,12 +36,14 @@ from ..rules.quotes import (
     matching_quote,
     strip_outer_quotes,
 )
+from ..rules.words import has_lemma
 from .affiliation import is_abbreviation, split_position
 from .context import Context
+from .morph import parses
 from .names import normalize_person
 from .people import PersonMention, completes, find_people, fuller, same_person
 from .talk_topics import continues_agenda
-from .talks import clauses, prose_talks, written_affiliation
+from .talks import clauses, prose_talks, told_talk, written_affiliation
 
 # --------------------------------------------------------------------------- names
 
@@ -224,16 +226,18 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
         start, end = ctx.sentence_bounds(pos)
         start = max(start, pos)  # the rest of a sentence cut after initials
         end = max(_after_initials(ctx.text, start, end, in_line), start + 1)
-        inherited = False
+        inherited, introduced = False, None
         for a, b in clauses(ctx.text, start, end):
             mentions = [_complete(m, people) for m in in_line if a <= m.start < b]
             elliptic = spoke and continues_agenda(ctx.text[a:b])
-            talks = prose_talks(ctx, a, b, mentions, last, inherited or elliptic)
+            talks = prose_talks(ctx, a, b, mentions, last, inherited or elliptic, introduced)
             for t in talks:
                 add(t.mention.name, t.position, t.organization, t.talk, ctx.span(a, b), t.shared)
             spoke = bool(talks)
             if mentions:
                 last = mentions[-1]
+            if not inherited and not mentions and _introduces_talks(ctx.text[a:b]):
+                inherited, introduced = True, told_talk(ctx, a, b)
             inherited = inherited or _introduces_talks(ctx.text[a:b])
         pos = end + 1 if end > pos else pos + 1
 
@@ -253,14 +257,37 @@ def _after_initials(text: str, start: int, end: int, mentions: list[PersonMentio
 
 def _introduces_talks(clause: str) -> bool:
     """ "… среди библиотекарей выступили": the clauses after its colon are talks; so are
-    those after the first item of "С содокладами выступили: заместитель … Р.В. Шакирзянов;".
+    those after the first item of "С содокладами выступили: заместитель … Р.В. Шакирзянов;",
+    and after any speech verb in the plural with the people who spoke ("… поделились
+    коллеги-библиотекари: Володина Е.В., Шпортко Н.В.", "рассказали специалисты отдела:").
     """
-    return bool(_INTRODUCES_TALKS.search(clause.strip()))
+    clause = clause.strip()
+    if _INTRODUCES_TALKS.search(clause):
+        return True
+    m = _PLURAL_VERB_THEN_WHO.search(clause)
+    if not m or not has_lemma(m.group("verb"), "speech_verbs"):
+        return False
+    who = m.group("who").split()
+    return not who or _people_plural(who[0])
 
 
 _INTRODUCES_TALKS = re.compile(
     r"(?:выступил[аи]?|выступали|доклад\w*)\s*$|(?:выступил[аи]|выступали)\s*:", re.I
 )
+_PLURAL_VERB_THEN_WHO = re.compile(
+    r"(?<![А-Яа-яЁё])(?P<verb>[а-яё]+(?:ли|лись))(?P<who>(?:\s+[а-яё]+(?:-[а-яё]+)?){0,5})$",
+    re.I,
+)
+
+
+def _people_plural(word: str) -> bool:
+    """A plural animate noun in the nominative: who spoke ("коллеги", "специалисты").
+
+    >>> _people_plural("коллеги-библиотекари"), _people_plural("вопросы")
+    (True, False)
+    """
+    ps = parses(word)
+    return bool(ps) and {"NOUN", "anim", "plur", "nomn"} <= ps[0].tag.grammemes
 
 
 def _complete(m: PersonMention, people: list[PersonMention]) -> PersonMention:

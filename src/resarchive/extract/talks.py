@@ -81,35 +81,15 @@ def prose_talks(
     mentions: list[PersonMention],
     last: PersonMention | None,
     inherited: bool = False,
+    introduced: str | None = None,
 ) -> list[ProseTalk]:
     """The talks clause text[start:end] tells; `mentions` are the persons named in it,
     `last` the person named just before (for "Она рассказала …"), `inherited` whether an
-    introducing clause ("с докладами выступили:") already said these are talks."""
+    introducing clause ("с докладами выступили:") already said these are talks, and
+    `introduced` is the talk that clause told, for those who tell none of their own."""
     text = ctx.text
     words = words_in(text, start, end)
-    orgs = [(s.start, s.stop) for s in ctx.doc.spans if s.type == "ORG"]
-    nouns = [
-        w
-        for w in has_entry(words, "talk_nouns")
-        if not _in_quotes(text, start, w.start) and not any(a <= w.start < b for a, b in orgs)
-    ]
-    # "С вопросом «X» выступила …": a question given a title is a talk.
-    nouns += [
-        Word(q.start(1), q.end(1), q.group(1))
-        for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
-        if q.start() >= start
-    ]
-    # "…, пожелав всем участникам ярких выступлений": talks wished (the wish's genitive
-    # object), not given ("пожелала успехов и выступила с докладом" gives one).
-    wishes = has_entry(words, "wish_words")
-    nouns = [n for n in nouns if not (any(w.start < n.start for w in wishes) and _genitive(n.text))]
-    own = re.match(rf"\s*{_OWN_TALK}", text[start:end])
-    nouns = [n for n in nouns if not (own and n.start < start + own.end())]
-    nouns.sort(key=lambda w: w.start)
-    verbs = [w for w in has_entry(words, "speech_verbs") if not _full_participle(w)]
-    if nouns:
-        verbs += [w for w in has_entry(words, "talk_support_verbs") if not _full_participle(w)]
-        verbs.sort(key=lambda w: w.start)
+    nouns, verbs, wishes = _talk_words(ctx, start, end, words)
     speaker_words = has_entry(words, "speaker_nouns")  # "В числе докладчиков были …"
     told = bool(verbs or nouns or inherited or speaker_words)
     sounded = has_entry(words, "sound_verbs")
@@ -141,7 +121,7 @@ def prose_talks(
         speakers = [last]
     if not speakers:
         return []
-    talk = talk_of(ctx, start, end, verbs, nouns, speakers)
+    talk = talk_of(ctx, start, end, verbs, nouns, speakers) or introduced
     found = [_affiliation(ctx, start, end, m, verbs, speakers) for m in speakers]
     if len(found) > 1 and found[0][0] and _plural_head(found[0][0]):
         # "Библиотекари городской детской библиотеки, В. А. Федорова и Н. А. Прохорова":
@@ -151,6 +131,44 @@ def prose_talks(
         ProseTalk(m, position, organization, _titled_before(text, m) or talk, len(speakers) > 1)
         for m, (position, organization) in zip(speakers, found, strict=True)
     ]
+
+
+def told_talk(ctx: Context, start: int, end: int) -> str | None:
+    """The talk a clause tells without naming who told it ("Интересными проектами …
+    поделились коллеги-библиотекари"), for the names listed after its colon."""
+    nouns, verbs, _ = _talk_words(ctx, start, end, words_in(ctx.text, start, end))
+    return talk_of(ctx, start, end, verbs, nouns, []) if nouns or verbs else None
+
+
+def _talk_words(
+    ctx: Context, start: int, end: int, words: list[Word]
+) -> tuple[list[Word], list[Word], list[Word]]:
+    """A clause's talk nouns, speech verbs and wish words."""
+    text = ctx.text
+    orgs = [(s.start, s.stop) for s in ctx.doc.spans if s.type == "ORG"]
+    nouns = [
+        w
+        for w in has_entry(words, "talk_nouns")
+        if not _in_quotes(text, start, w.start) and not any(a <= w.start < b for a, b in orgs)
+    ]
+    # "С вопросом «X» выступила …": a question given a title is a talk.
+    nouns += [
+        Word(q.start(1), q.end(1), q.group(1))
+        for q in re.finditer(r"(?<![А-Яа-яЁё])(?:[Сс]\s+)?([Вв]опрос(?:ом)?)\s*(?=«)", text[:end])
+        if q.start() >= start
+    ]
+    # "…, пожелав всем участникам ярких выступлений": talks wished (the wish's genitive
+    # object), not given ("пожелала успехов и выступила с докладом" gives one).
+    wishes = has_entry(words, "wish_words")
+    nouns = [n for n in nouns if not (any(w.start < n.start for w in wishes) and _genitive(n.text))]
+    own = re.match(rf"\s*{_OWN_TALK}", text[start:end])
+    nouns = [n for n in nouns if not (own and n.start < start + own.end())]
+    nouns.sort(key=lambda w: w.start)
+    verbs = [w for w in has_entry(words, "speech_verbs") if not _full_participle(w)]
+    if nouns:
+        verbs += [w for w in has_entry(words, "talk_support_verbs") if not _full_participle(w)]
+        verbs.sort(key=lambda w: w.start)
+    return nouns, verbs, wishes
 
 
 # "«Стратегия развития …» (С.А. Бражникова, г. Белгород)": each title with its author in
