@@ -159,6 +159,17 @@ def test_names_listed_after_the_people_a_plural_speech_verb_names_are_speakers()
     assert not {"Сидорова Е. В.", "Котова А. Н."} & set(found)
 
 
+def test_a_talk_noun_naming_a_unit_tells_no_talk() -> None:
+    # r13_13: participants with posts, «информации» part of a department's name
+    text = (
+        "Участниками встречи стали заведующая отделом краеведческой информации "
+        "областной библиотеки С. М. Постникова и директор Центра правовой информации "
+        "В. Н. Окоемова.\n\n"
+        "С информацией об итогах года выступила заведующая сектором А. Н. Котова.\n"
+    )
+    assert set(speakers(text)) == {"Котова А. Н."}
+
+
 def test_discussants_and_named_speakers_are_speakers() -> None:
     text = (
         "С докладом выступил руководитель агентства М. Е. Лисин. В обсуждении проекта "

@@ -45,6 +45,17 @@ def has_entry(words: list[Word], name: str) -> list[Word]:
     return [w for w in words if w.lemmas & entries]
 
 
+def adjectives_before(text: str, start: int, noun: Word) -> int:
+    """Where the adjectives before a talk noun start ("аналитическим докладом")."""
+    pos = noun.start
+    for w in reversed(words_in(text, start, noun.start)):
+        ending = re.search(r"(?:ым|им|ой|ей|ую|юю|ый|ий|ая|яя)$", w.text)
+        if text[w.end : pos].strip() or not ending:
+            break
+        pos = w.start
+    return pos
+
+
 def clause_end(text: str, pos: int, end: int, speakers) -> int:
     """Where a phrase starting at `pos` ends: the clause's end or the next speaker."""
     masked = mask_name_dots(text[pos:end])

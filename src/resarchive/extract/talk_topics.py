@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..lemmas import lemma_set
 from ..rules.quotes import matching_quote, strip_outer_quotes
 from ..rules.words import forms_of, word_set, word_table
-from .clause_words import WORD, Word, clause_end, tidy, words_in
+from .clause_words import WORD, Word, adjectives_before, clause_end, tidy, words_in
 from .context import Context
 from .morph import parses
 from .phrases import phrase_nominative
@@ -240,7 +240,7 @@ def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
         tail = text[n.end : stop]
         if not tail.strip() or tail[:1] not in " " or not WORD.match(tail.strip()):
             continue  # "в своем выступлении, на примере …": no words of its own
-        first = _adjectives_before(text, start, n)
+        first = adjectives_before(text, start, n)
         found = tidy(phrase_nominative(text[first : n.end]) + tail)
         if found:
             return found
@@ -250,17 +250,6 @@ def _noun_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
 def _verb(word: str) -> bool:
     ps = parses(word)
     return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "GRND")
-
-
-def _adjectives_before(text: str, start: int, noun: Word) -> int:
-    """Where the adjectives before a talk noun start ("аналитическим докладом")."""
-    pos = noun.start
-    for w in reversed(words_in(text, start, noun.start)):
-        ending = re.search(r"(?:ым|им|ой|ей|ую|юю|ый|ий|ая|яя)$", w.text)
-        if text[w.end : pos].strip() or not ending:
-            break
-        pos = w.start
-    return pos
 
 
 # The audience in the dative right after a presenting verb: not part of what was presented.

@@ -35,7 +35,15 @@ from ..rules.dots import mask_name_dots
 from ..rules.settlements import settlement_prefix
 from ..rules.words import has_lemma
 from .affiliation import is_position_word, split_position
-from .clause_words import OPENERS, WORD, Word, clause_end, has_entry, words_in
+from .clause_words import (
+    OPENERS,
+    WORD,
+    Word,
+    adjectives_before,
+    clause_end,
+    has_entry,
+    words_in,
+)
 from .context import Context
 from .morph import parses
 from .people import PersonMention
@@ -149,7 +157,9 @@ def _talk_words(
     nouns = [
         w
         for w in has_entry(words, "talk_nouns")
-        if not _in_quotes(text, start, w.start) and not any(a <= w.start < b for a, b in orgs)
+        if not _in_quotes(text, start, w.start)
+        and not any(a <= w.start < b for a, b in orgs)
+        and not _names_a_unit(text, start, w)
     ]
     # "С вопросом «X» выступила …": a question given a title is a talk.
     nouns += [
@@ -223,6 +233,13 @@ def _gap(text: str, a: Word, b: Word) -> str:
 
 def _adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(word)[:1])
+
+
+def _names_a_unit(text: str, start: int, noun: Word) -> bool:
+    """A talk noun in the genitive after an organization's head noun names a unit, not a
+    talk: "заведующая отделом краеведческой информации", "Центр правовой информации"."""
+    m = re.search(r"([А-Яа-яЁё-]+)\s+$", text[start : adjectives_before(text, start, noun)])
+    return bool(m) and _genitive(noun.text) and has_lemma(m.group(1), "org_heads")
 
 
 def _genitive(word: str) -> bool:
