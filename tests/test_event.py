@@ -252,3 +252,22 @@ def test_an_invitation_to_take_part_makes_an_announcement(make) -> None:
         "К участию в конференции приглашаются школьники 5-9 классов.\n"
     )
     assert extract_document(make(text)).kind == "announcement"
+
+
+def test_a_headline_event_is_dated_by_the_lead_that_tells_it_held(make) -> None:
+    # r13_13: the heading names a meeting, the lead dates a round table within a seminar
+    text = (
+        "Встреча «Дружба без границ»\n\n"
+        "6 октября 2016 г. в рамках Всероссийского семинара «Проблемы краеведения» "
+        "состоялся круглый стол по обмену опытом. Участниками встречи стали "
+        "библиотекари.\n"
+    )
+    event = extract_event(make(text))
+    assert event.name == "Дружба без границ"
+    assert (event.start, event.end) == (date(2016, 10, 6), date(2016, 10, 6))
+    # the lead tells it held without a date: a later sentence's date is not the event's
+    quiet = (
+        "Встреча «Дружба без границ»\n\nВ библиотеке прошла встреча с читателями. "
+        "Новые книги поступили в фонд 6 октября 2016 г.\n"
+    )
+    assert extract_event(make(quiet)).start is None

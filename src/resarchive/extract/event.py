@@ -240,6 +240,21 @@ def _event_dates(ctx: Context, group: list[Mention]) -> DateMention | None:
             ds = dates_in(ctx.text, line.start, line.end)
             if ds:
                 return ds[0]
+    return _lead_date(ctx) if group and group[0].in_heading else None
+
+
+def _lead_date(ctx: Context) -> DateMention | None:
+    """A headline's event, dated in the lead: the first sentence after the heading that
+    tells an event held, if it gives a date ("Встреча «Дружба без границ»" over "6 октября
+    2016 г. … состоялся круглый стол …")."""
+    text = ctx.text
+    pos = max((line.end for line in ctx.layout.heading), default=0)
+    while pos < len(text):
+        start, end = ctx.sentence_bounds(pos)
+        if says_held(text[start:end]):
+            ds = dates_in(text, start, end)
+            return ds[0] if ds else None
+        pos = max(end, pos) + 1
     return None
 
 
