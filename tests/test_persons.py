@@ -161,3 +161,13 @@ def test_a_surname_beside_two_initials_is_one_though_a_place_bears_it():
         "Орехова С. С.",
         "Кириллов В. В.",
     ]
+
+
+def test_a_town_before_a_first_name_and_surname_is_no_surname():
+    # r13_02: «Зубцова» is only a town to the dictionary (Зубцов); the name is the next two
+    text = (
+        "За круглым столом встретились преподаватель истории средней школы №1 "
+        "Зубцова Валентина Индеева и профессор Владимир Беспалов.\n"
+    )
+    names = {p.name for p in extract_persons(ctx(text), [])}
+    assert names == {"Индеева Валентина", "Беспалов Владимир"}
