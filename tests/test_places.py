@@ -125,3 +125,13 @@ def test_parts_of_the_world_and_regions_of_history_are_no_places():
         "«Учёные Западной Сибири», прошла викторина «Города Древней Руси»."
     )
     assert [p.name for p in extract_places(context(text))] == ["Москва"]
+
+
+def test_an_abbreviation_with_capitals_inside_is_no_place_nor_a_venue_town():
+    # r13_12: «СахОУНБ», the regional library, read by natasha as a place
+    from resarchive.extract.event import extract_event
+
+    text = "Конференция пройдет 22 мая 2025 года в СахОУНБ. Приглашаются библиотекари.\n"
+    assert places(text) == []
+    assert extract_event(context(text)).place is None
+    assert extract_event(context("Конференция прошла 22 мая в Смоленске.\n")).place == "Смоленск"

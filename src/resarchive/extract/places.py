@@ -169,12 +169,12 @@ def extract_places(ctx: Context, people: list[PersonMention] | None = None) -> l
 
 def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
     """Spans natasha reads as places that are not: a heading in capitals ("КОНФЕРЕНЦИЯ В
-    КАМЕНСКЕ-УРАЛЬСКОМ Сегодня"), a word the excerpt cuts ("… и Общеросси"), a phrase
-    headed by an organization's noun ("Девятовского сельского филиала"), a verb or a
-    lone letter."""
+    КАМЕНСКЕ-УРАЛЬСКОМ Сегодня"), an abbreviation ("СахОУНБ"), a word the excerpt cuts
+    ("… и Общеросси"), a phrase headed by an organization's noun ("Девятовского сельского
+    филиала"), a verb or a lone letter."""
     words = re.findall(r"[А-Яа-яЁё-]+", raw)
-    if any(len(w) > 3 and w.isupper() for w in words):
-        return True
+    if any(len(w) > 3 and w.isupper() or re.search(r"[а-яё][А-ЯЁ]", w) for w in words):
+        return True  # a heading in capitals; an abbreviation with capitals inside ("СахОУНБ")
     if len(words) == 1 and (len(words[0]) < 2 or _not_a_noun(words[0])):
         return True  # "В" cut off a span, "Постановляет:": natasha's misreadings
     if len(words) == 1 and (_calendar_word(words[0]) or _people_noun(words[0])):

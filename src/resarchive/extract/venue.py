@@ -44,6 +44,7 @@ def _city_after() -> re.Pattern:
     return re.compile(
         r"(?<![А-Яа-яЁё])(?:[Вв]|[Вв]о)[ ]+(?:(?P<prefix>" + settlement_prefix() + r")[ ]?)?"
         r"(?P<city>(?:[А-ЯЁ][а-яё]+\s+)?[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*)"
+        r"(?![А-Яа-яЁё])"  # a whole word: not "Сах" of "в СахОУНБ"
     )
 
 
