@@ -170,6 +170,21 @@ def test_a_talk_noun_naming_a_unit_tells_no_talk() -> None:
     assert set(speakers(text)) == {"Котова А. Н."}
 
 
+def test_who_only_greets_in_a_clause_joined_by_a_comma_is_no_speaker() -> None:
+    # r13_05, r8_16: the greeting and the talk are two clauses of one sentence
+    text = (
+        "Участников семинара приветствовал глава муниципального образования С.Л. "
+        "Дементьев, о развитии культуры района рассказала Е.И. Павлюченко, начальник "
+        "отдела культуры.\n\n"
+        "Членов клуба поприветствовала заведующая районной библиотекой Н.Ю. Балаева, "
+        "библиотекарь С.А. Ленинская познакомила присутствующих с редкими книгами.\n"
+    )
+    found = speakers(text)
+    assert set(found) == {"Павлюченко Е. И.", "Ленинская С. А."}
+    assert found["Павлюченко Е. И."][0] == "начальник отдела культуры"
+    assert found["Ленинская С. А."][0] == "библиотекарь"
+
+
 def test_discussants_and_named_speakers_are_speakers() -> None:
     text = (
         "С докладом выступил руководитель агентства М. Е. Лисин. В обсуждении проекта "

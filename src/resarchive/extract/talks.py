@@ -124,13 +124,17 @@ def prose_talks(
             and _bracketed_author(text, start, m)
         )
         and not _spoken_of(text, m, verbs)
+        and not _greets_alone(text, start, end, m)
     ]
     if not speakers and last is not None and _PRONOUN.match(text[start:end]):
         speakers = [last]
     if not speakers:
         return []
     talk = talk_of(ctx, start, end, verbs, nouns, speakers) or introduced
-    found = [_affiliation(ctx, start, end, m, verbs, speakers) for m in speakers]
+    # A position ends at any person named before or after it, speaker or not ("…
+    # поприветствовала заведующая … Н.Ю. Балаева, библиотекарь С.А. Ленинская познакомила").
+    named = sorted({*mentions, *speakers}, key=lambda m: m.start)
+    found = [_affiliation(ctx, start, end, m, verbs, named) for m in speakers]
     if len(found) > 1 and found[0][0] and _plural_head(found[0][0]):
         # "Библиотекари городской детской библиотеки, В. А. Федорова и Н. А. Прохорова":
         # a plural position before coordinated names is each one's.
@@ -338,6 +342,18 @@ def _spoken_of(text: str, m: PersonMention, verbs: list[Word]) -> bool:
     """ "рассказала о жизни нашего земляка – Д. А. Папанова": a person the talk is about."""
     told = [v for v in verbs if v.end <= m.start]
     return bool(told) and bool(ABOUT.search(text, told[-1].end, m.start))
+
+
+def _greets_alone(text: str, start: int, end: int, m: PersonMention) -> bool:
+    """The part of the clause between commas that names the person greets and tells no
+    talk: "Участников приветствовал глава … С.Л. Дементьев, о развитии … рассказала Е.И.
+    Павлюченко" (the talk is hers alone)."""
+    a = text.rfind(",", start, m.start) + 1 or start
+    b = text.find(",", m.end, end)
+    words = words_in(text, a, end if b < 0 else b)
+    return bool(has_entry(words, "greeting_words")) and not (
+        has_entry(words, "speech_verbs") or has_entry(words, "talk_nouns")
+    )
 
 
 def _in_quotes(text: str, line_start: int, pos: int) -> bool:
