@@ -230,6 +230,18 @@ def test_a_lead_date_without_a_year_takes_the_posting_dates(make, stamp, lead, d
     assert extract_event(make(text)).start.isoformat() == day
 
 
+@pytest.mark.parametrize(
+    ("before", "day"), [("В пятницу, ", date(2022, 11, 25)), ("Вчера, ", date(2022, 11, 28))]
+)
+def test_a_lead_on_the_line_after_a_stamp_line_dates_the_event(make, before, day) -> None:
+    # r13_03: a view counter after the stamp; a weekday, no other word, before the day
+    text = (
+        "Краеведческий семинар в районной библиотеке\n\n28.11.2022 | 371 просмотра(ов)\n\n"
+        f"{before}25 ноября, в районной библиотеке состоялось мероприятие для коллег.\n"
+    )
+    assert extract_event(make(text)).start == day
+
+
 def test_the_people_of_a_meeting_joined_by_and_do_not_hide_its_title(make) -> None:
     # r12: «совещание руководителей государственных и муниципальных библиотек
     # Оренбургской области «Общедоступные библиотеки – адаптация во времени»»: seven words

@@ -239,7 +239,7 @@ def _event_dates(ctx: Context, group: list[Mention]) -> DateMention | None:
         if is_date_line(line.text) or find_place_lines(line.text):
             ds = dates_in(ctx.text, line.start, line.end)
             if ds:
-                return ds[0]
+                return _lead_date_under(ctx, ds[0]) or ds[0]
     return _lead_date(ctx) if group and group[0].in_heading else None
 
 
@@ -261,20 +261,39 @@ def _lead_date(ctx: Context) -> DateMention | None:
 def _lead_date_under(ctx: Context, stamp: DateMention) -> DateMention | None:
     """ "28 марта 2025 27 марта в … библиотеке состоялся семинар" (a page's posting date,
     then the lead's day and month without a year): the lead's date, in the stamp's year
-    (the year before for a past event whose day would come after the stamp's)."""
+    (the year before for a past event whose day would come after the stamp's). A stamp on
+    a line of its own ("28.11.2022 | 371 просмотр") has the lead on the next line, its day
+    perhaps after a weekday ("В пятницу, 25 ноября, …")."""
     text = ctx.text
-    after = re.match(r"\s*", text[stamp.end :]).end()
-    d = yearless_date(text[stamp.end + after : stamp.end + after + 40], stamp.first.year)
-    if stamp.is_range or d is None or d.start != 0:
+    line_start = text.rfind("\n", 0, stamp.start) + 1
+    line_end = text.find("\n", stamp.end) % (len(text) + 1)  # -1: the text's end
+    after = line_end if is_date_line(text[line_start:line_end]) else stamp.end
+    lead = after + re.match(r"\s*", text[after:]).end()
+    d = yearless_date(text[lead : lead + 40], stamp.first.year)
+    if (
+        stamp.is_range
+        or d is None
+        or d.start != 0
+        and not _weekday_before(text[lead : lead + d.start])
+    ):
         return None
-    sent = ctx.sentence_bounds(stamp.end + after)
+    sent = ctx.sentence_bounds(lead)
     if not says_held(text[sent[0] : sent[1]]):
         return None
     day = d.first
     if day > stamp.first and _told_as_past(text[sent[0] : sent[1]]):
         day = _make_year(day, day.year - 1)
-    start = stamp.end + after
-    return DateMention(start, start + d.end, day, day)
+    return DateMention(lead + d.start, lead + d.end, day, day)
+
+
+def _weekday_before(prefix: str) -> bool:
+    """ "В пятницу, " before a lead's date (`data/weekdays.txt`).
+
+    >>> _weekday_before("В пятницу, "), _weekday_before("Вчера, ")
+    (True, False)
+    """
+    m = re.fullmatch(r"(?:[Вв]о?\s+)?([А-Яа-яЁё]+),?\s+", prefix)
+    return bool(m) and has_lemma(m.group(1), "weekdays")
 
 
 def _make_year(day: date, year: int) -> date:
