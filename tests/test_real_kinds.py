@@ -185,6 +185,15 @@ def test_who_only_greets_in_a_clause_joined_by_a_comma_is_no_speaker() -> None:
     assert found["Ленинская С. А."][0] == "библиотекарь"
 
 
+def test_who_described_something_told_it() -> None:
+    # r13_14: «описала» is a speech verb that presents its object
+    text = (
+        "Алена Григорьева, начальник отдела поддержки библиотечных практик РГБ, подробно "
+        "описала каждый пункт анкеты для участия.\n"
+    )
+    assert speakers(text)["Григорьева Алена"][2] == "каждый пункт анкеты для участия"
+
+
 def test_discussants_and_named_speakers_are_speakers() -> None:
     text = (
         "С докладом выступил руководитель агентства М. Е. Лисин. В обсуждении проекта "
