@@ -39,6 +39,7 @@ def talk_of(ctx: Context, start, end, verbs, nouns, speakers) -> str | None:
         _said_before,
         _devoted_to,
         _about_phrase,
+        _told_what,
         _dwelt_on,
         _acquainted_with,
         _discussed,
@@ -155,6 +156,24 @@ def _about_phrase(text, start, end, verbs, nouns, speakers) -> str | None:
             # "рассказал о том, что сделано …": the topic is what follows "что"/"как".
             that = re.match(r"(?:о|об)\s+том,?\s+(?=(?:что|как|чем|какие)\s)", found, re.I)
             return found[that.end() :] if that else found
+    return None
+
+
+# "рассказала, как родилась идея …", "рассказала, какие учреждения могут участвовать …":
+# the indirect question after "рассказать" is what was told.
+_WH_WORD = re.compile(
+    r",\s*(?=(?:как|какой|какая|какое|какие|каким|какую|каких|что|почему|зачем|где|"
+    r"когда|насколько|сколько|откуда|куда|чем)\s)"
+)
+
+
+def _told_what(text, start, end, verbs, nouns, speakers) -> str | None:
+    """ "рассказала, как родилась идея создания книги, какая работа была проделана": the
+    indirect question after the verb, to the clause's end."""
+    for v in verbs:
+        m = _WH_WORD.match(text, v.end, end)
+        if m and v.lemmas & {"рассказать", "рассказывать"}:
+            return tidy(text[m.end() : end].rstrip(" .!"))
     return None
 
 
