@@ -205,3 +205,24 @@ def test_a_defined_term_run_on_to_the_next_line_does_not_end_the_list(make) -> N
     assert [r.number for r in recs] == [1, 2, 3]
     assert recs[0].text == "Утвердить районную программу (далее - Программа) согласно приложению."
     assert recs[1].text.endswith("мероприятия Программы.")
+
+
+def test_an_item_opening_with_its_addressee_and_a_colon_gives_one_duty_per_part(make) -> None:
+    # r13_08: a 1983 resolution, its item's lines joined by the fixed-width layout
+    text = (
+        "Совет Министров РСФСР постановляет:\n"
+        "1. Правлению Всероссийского добровольного общества любителей книги:\n"
+        "руководствуясь решениями Правительства, всемерно поднимать уровень пропаганды "
+        "книги; полнее использовать печатные издания (газеты; журналы) для пропаганды.\n"
+        "2. Контроль за исполнением постановления возложить на министерство.\n"
+    )
+    recs = extract_recommendations(make(text))
+    board = "Правление Всероссийского добровольного общества любителей книги"
+    assert [(r.number, r.addressee, r.text.split()[0]) for r in recs] == [
+        (1, board, "руководствуясь"),
+        (1, board, "полнее"),
+        (2, None, "Контроль"),
+    ]
+    assert recs[1].text.endswith("(газеты; журналы) для пропаганды.")
+    start, end = recs[1].span
+    assert text.replace("\n", " ")[start:end].startswith("полнее использовать")

@@ -149,6 +149,32 @@ def _new_item(
     )
 
 
+def _addressed_parts(ctx: Context, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """An item that opens with its addressee and a colon, its duties after it, one per
+    part between semicolons ("1. Правлению Всероссийского добровольного общества любителей
+    книги: … поднимать научный уровень …; полнее использовать …"): (addressee, text, start,
+    end) of each duty; [] for any other item."""
+    colon = ctx.text.find(":", start, min(end, start + 200))
+    if colon < 0 or not ctx.text[colon + 1 : end].strip():
+        return []
+    who = heading_addressee(ctx, start, colon + 1)
+    if not who:
+        return []
+    parts, a = [], colon + 1
+    for m in [*_TOP_SEMICOLON.finditer(ctx.text, a, end), None]:
+        b = m.start() if m else end
+        text = ctx.text[a:b].strip()
+        if text:
+            lead = len(ctx.text[a:b]) - len(ctx.text[a:b].lstrip())
+            parts.append((who, text, a + lead, b))
+        a = m.end() if m else end
+    return parts
+
+
+# A semicolon outside quotes and brackets.
+_TOP_SEMICOLON = re.compile(r";(?![^«»]*»)(?![^()]*\))")
+
+
 def _continues(prev: _Item, body_text: str) -> bool:
     """A page or line break inside an item: the next line goes on with a lowercase word."""
     return bool(body_text) and body_text[0].islower() and prev.text[-1:] not in _TERMINAL
@@ -225,6 +251,10 @@ def _scan(ctx: Context, lines: tuple[Line, ...]) -> list[_Item]:
                     addressee = heading
                     continue
             mode = "list"
+            parts = _addressed_parts(ctx, line.start + body, line.end)
+            if parts:  # "1. Правлению общества: поднимать …; полнее использовать …"
+                block += [_Item(number, t, a, b, who, section, kind) for who, t, a, b in parts]
+                continue
             block.append(_new_item(ctx, line, kind, number, body, section, addressee))
             continue
         # Prose inside a section.
