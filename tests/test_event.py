@@ -283,3 +283,14 @@ def test_a_headline_event_is_dated_by_the_lead_that_tells_it_held(make) -> None:
         "Новые книги поступили в фонд 6 октября 2016 г.\n"
     )
     assert extract_event(make(quiet)).start is None
+
+
+def test_a_sites_name_with_online_in_it_states_no_format(make) -> None:
+    # r13_02: the news site «Тверь Онлайн» in the page's breadcrumbs
+    text = (
+        "Тверь Онлайн / Все новости Твери / Культура /\n\n"
+        "В Зубцове прошел круглый стол, посвященный Дню библиотек.\n"
+    )
+    assert extract_event(make(text)).format is None
+    online = "Тверь Онлайн / Новости\n\nВ Зубцове онлайн прошел круглый стол.\n"
+    assert extract_event(make(online)).format == "online"

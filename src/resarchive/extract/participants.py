@@ -57,6 +57,7 @@ def event_format(narrative: str, participants: Participants, word: str = "") -> 
     found = set()
     if re.match(r"(?:онлайн|он-лайн|веб|видео|интернет)", word, re.I):
         found.add("online")
+    narrative = _NAMED_ONLINE.sub("", narrative)
     for pattern, fmt in _FORMATS:
         if re.search(pattern, narrative, re.I):
             found.add(fmt)
@@ -67,6 +68,10 @@ def event_format(narrative: str, participants: Participants, word: str = "") -> 
     if found:
         return found.pop()
     return None
+
+
+# "Тверь Онлайн": a site's or a medium's name, no format.
+_NAMED_ONLINE = re.compile(r"(?<![А-Яа-яЁё])[А-ЯЁ][а-яё]+\s+Он-?лайн(?![А-Яа-яЁё-])")
 
 
 _ABOUT = r"(?:более|свыше|около|порядка|почти|не\s+менее|до)?\s*"
