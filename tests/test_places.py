@@ -135,3 +135,9 @@ def test_an_abbreviation_with_capitals_inside_is_no_place_nor_a_venue_town():
     assert places(text) == []
     assert extract_event(context(text)).place is None
     assert extract_event(context("Конференция прошла 22 мая в Смоленске.\n")).place == "Смоленск"
+
+
+def test_a_town_natasha_reads_as_an_organization_is_a_place():
+    # r13_02: «в Зубцове» tagged ORG; abbreviations and longer names stay as they were
+    got = dict(places("В преддверии Дня библиотек в Зубцове прошел круглый стол.\n"))
+    assert got == {"Зубцов": None}

@@ -60,6 +60,16 @@ def looks_relative_adjective(word: str) -> bool:
     return _RELATIVE_ADJECTIVE.fullmatch(word) is not None
 
 
+def only_a_place(word: str) -> bool:
+    """A word the dictionary knows as a place's name and never as a surname.
+
+    >>> only_a_place("Зубцова"), only_a_place("Индеева"), only_a_place("Иванова")
+    (True, False, False)
+    """
+    ps = parses(word)
+    return bool(ps) and all("Geox" in p.tag and "Surn" not in p.tag for p in ps)
+
+
 def grams(p) -> set[str]:
     return set(str(p.tag).replace(" ", ",").split(","))
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from .. import lemmas
 from ..rules.words import is_entry, word_set
 from .context import Context
-from .morph import parses
+from .morph import only_a_place, parses
 from .name_case import CaseHints
 from .names import is_first_name, is_patronymic, read_person, readings, surname_options
 
@@ -153,22 +153,12 @@ def _match_at(text: str, toks: list[_Tok], i: int, per) -> tuple[int, str] | Non
     # "школы №1 Зубцова Валентина Индеева": a town's genitive, then "Имя Фамилия"
     town = (
         shape.startswith("WWW")
-        and _only_a_place(words[0])
+        and only_a_place(words[0])
         and _name_and_surname(words[1], words[2], run[1:], per)
     )
     if shape.startswith("WW") and not town and _name_and_surname(words[1], words[0], run, per):
         return 2, "last_first"
     return None
-
-
-def _only_a_place(word: str) -> bool:
-    """A word the dictionary knows as a place's name and never as a surname.
-
-    >>> _only_a_place("Зубцова"), _only_a_place("Индеева"), _only_a_place("Иванова")
-    (True, False, False)
-    """
-    ps = parses(word)
-    return bool(ps) and all("Geox" in p.tag and "Surn" not in p.tag for p in ps)
 
 
 def _surname_before(text: str, word: _Tok, per) -> bool:

@@ -24,7 +24,13 @@ from ..record.models import Place
 from ..rules.settlements import settlement_head, settlement_prefix
 from ..rules.words import is_entry, word_set, word_table
 from .context import Context
-from .morph import looks_relative_adjective, noun_gender, parses, singular_nominative
+from .morph import (
+    looks_relative_adjective,
+    noun_gender,
+    only_a_place,
+    parses,
+    singular_nominative,
+)
 from .people import PersonMention, find_people
 from .phrases import phrase_nominative
 
@@ -121,7 +127,8 @@ def extract_places(ctx: Context, people: list[PersonMention] | None = None) -> l
             covered.append((start, end))
 
     for s in ctx.doc.spans:
-        if s.type != "LOC":
+        # "в Зубцове прошел": natasha's ORG of one word the dictionary knows only as a place
+        if s.type != "LOC" and not (s.type == "ORG" and _one_place_word(s.text)):
             continue
         if any(a <= s.start and s.stop <= b for a, b in covered):
             continue
@@ -165,6 +172,15 @@ def extract_places(ctx: Context, people: list[PersonMention] | None = None) -> l
         seen[key] = place
         out.append(place)
     return out
+
+
+def _one_place_word(text: str) -> bool:
+    """One word, not an abbreviation, that the dictionary knows only as a place.
+
+    >>> _one_place_word("Зубцове"), _one_place_word("СНГ"), _one_place_word("Город Саянск")
+    (True, False, False)
+    """
+    return text.isalpha() and not text.isupper() and only_a_place(text)
 
 
 def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
