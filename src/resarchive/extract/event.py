@@ -266,7 +266,8 @@ def _lead_date_under(ctx: Context, stamp: DateMention) -> DateMention | None:
     perhaps after a weekday ("В пятницу, 25 ноября, …")."""
     text = ctx.text
     line_start = text.rfind("\n", 0, stamp.start) + 1
-    line_end = text.find("\n", stamp.end) % (len(text) + 1)  # -1: the text's end
+    line_end = text.find("\n", stamp.end)
+    line_end = len(text) if line_end < 0 else line_end
     after = line_end if is_date_line(text[line_start:line_end]) else stamp.end
     lead = after + re.match(r"\s*", text[after:]).end()
     d = yearless_date(text[lead : lead + 40], stamp.first.year)

@@ -236,9 +236,9 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
             spoke = bool(talks)
             if mentions:
                 last = mentions[-1]
-            if not inherited and not mentions and _introduces_talks(ctx.text[a:b]):
-                inherited, introduced = True, told_talk(ctx, a, b)
-            inherited = inherited or _introduces_talks(ctx.text[a:b])
+            if not inherited and _introduces_talks(ctx.text[a:b]):
+                inherited = True
+                introduced = None if mentions else told_talk(ctx, a, b)
         pos = end + 1 if end > pos else pos + 1
 
 
