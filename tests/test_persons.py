@@ -171,3 +171,13 @@ def test_a_town_before_a_first_name_and_surname_is_no_surname():
     )
     names = {p.name for p in extract_persons(ctx(text), [])}
     assert names == {"Индеева Валентина", "Беспалов Владимир"}
+
+
+def test_a_second_initial_that_lost_its_dot_is_still_an_initial():
+    # r8_06: «И. Ю Перченко»; a one-letter preposition after initials is none
+    text = (
+        "С докладами выступили секретарь совета Т. А. Самойлюк и заведующий библиотекой "
+        "И. Ю Перченко. Ответственный: Иванов И. И. К Смирновой обратились коллеги.\n"
+    )
+    names = [p.name for p in extract_persons(ctx(text), [])]
+    assert names == ["Самойлюк Т. А.", "Перченко И. Ю.", "Иванов И. И."]

@@ -34,7 +34,12 @@ from .names import is_first_name, is_patronymic, read_person, readings, surname_
 
 # A word, an initial, or a word in capitals (a surname beside initials only: "В.Н.КАШИРСКИЙ"
 # under a signature; elsewhere capitals are abbreviations and headings).
-_TOKEN = re.compile(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\b")
+_TOKEN = re.compile(
+    r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|[А-ЯЁ]\.|[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?\b"
+    # a second initial that lost its dot, before the surname ("И. Ю Перченко"); not a
+    # one-letter preposition or conjunction ("Иванов И. И. К Смирновой обратились")
+    r"|(?<=[А-ЯЁ]\.\s)[БГДЕЁЖЗЙЛМНПРТФХЦЧШЩЭЮ](?=\s[А-ЯЁ][а-яё])"
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class _Tok:
 
     @property
     def initial(self) -> bool:
-        return self.text.endswith(".")
+        return self.text.endswith(".") or len(self.text) == 1
 
     @property
     def capitals(self) -> bool:
@@ -86,6 +91,7 @@ def find_people(ctx: Context) -> list[PersonMention]:
         if _inside(quoted, start):
             continue
         written = _CAPITALS.sub(lambda m: m.group().capitalize(), text[start:end])
+        written = _DOTLESS_INITIAL.sub(r"\1.", written)  # "И. Ю Перченко"
         hint, gender = None, None
         if kind == "initials":
             # The subject of the finite verb after it is a nominative of the verb's gender
@@ -100,6 +106,9 @@ def find_people(ctx: Context) -> list[PersonMention]:
         name, case = read_person(written, hint, gender)
         found.append(PersonMention(start, end, name, case, complete=kind != "first_patronymic"))
     return found
+
+
+_DOTLESS_INITIAL = re.compile(r"(?<![А-Яа-яЁё])([А-ЯЁ])(?=\s)")
 
 
 def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
