@@ -181,3 +181,10 @@ def test_a_second_initial_that_lost_its_dot_is_still_an_initial():
     )
     names = [p.name for p in extract_persons(ctx(text), [])]
     assert names == ["Самойлюк Т. А.", "Перченко И. Ю.", "Иванов И. И."]
+
+
+def test_a_mans_surname_that_is_a_feminine_noun():
+    # r12_08: «Иван Щербина»; «Сёмина» stays the feminine of Сёмин
+    text = "С докладом выступил ученик 10 класса Иван Щербина. Ему помогала Ирина Сёмина.\n"
+    names = [p.name for p in extract_persons(ctx(text), [])]
+    assert names == ["Щербина Иван", "Сёмина Ирина"]

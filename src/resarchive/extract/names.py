@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import nlp
 from ..rules.words import word_table
 from .morph import CASE_PREFERENCE, CASES, grams, match_case, parses
 
@@ -192,6 +193,22 @@ def _dictionary_nominative(surname: str, gender: str | None, case: str | None) -
     return None
 
 
+def _common_feminine_noun(word: str) -> bool:
+    """A word the dictionary knows as a feminine common noun and never as a surname
+    ("Щербина", "Калина"; not "Сёмина", the feminine of Сёмин).
+
+    >>> _common_feminine_noun("Щербина"), _common_feminine_noun("Сёмина")
+    (True, False)
+    """
+    ps = parses(word)
+    return (
+        bool(ps)
+        and not any("Surn" in p.tag for p in ps)
+        and {"NOUN", "femn", "sing", "nomn"} <= ps[0].tag.grammemes
+        and nlp.is_known_word(word.lower())
+    )
+
+
 def surname_options(surname: str) -> list[tuple[str, str]]:
     """The (gender, case) readings a surname's form allows: the dictionary's first, then
     the paradigms' (-овой is a feminine oblique; -ова a feminine nominative or a
@@ -210,6 +227,8 @@ def surname_options(surname: str) -> list[tuple[str, str]]:
         options += [("femn", "accs")]
     if low.endswith(("ова", "ева", "ёва", "ина", "ына")):
         options += [("femn", "nomn"), ("masc", "gent"), ("masc", "accs")]
+        if _common_feminine_noun(surname):
+            options += [("masc", "nomn")]  # "Иван Щербина": a noun's form, a man's too
     elif low.endswith("яна"):
         # "Варданяна": a surname in -ян declines for a man only (Розенталь § 172)
         options += [("masc", "gent"), ("masc", "accs")]
