@@ -294,3 +294,22 @@ def test_a_sites_name_with_online_in_it_states_no_format(make) -> None:
     assert extract_event(make(text)).format is None
     online = "Тверь Онлайн / Новости\n\nВ Зубцове онлайн прошел круглый стол.\n"
     assert extract_event(make(online)).format == "online"
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        # r10_10, r8_12, r9_02: the news present says nothing of what is coming
+        ("I Всероссийское совещание заместителей директоров проходит в РНБ", "other"),
+        ("Библиотекам обещают помочь", "other"),
+        ("Библиотеки развиваются в «цифре»", "other"),
+        ("В Перми пройдет Всероссийский библиотечный конгресс", "announcement"),
+        ("Библиотека приглашает на семинар", "announcement"),
+    ],
+)
+def test_a_headline_in_the_present_leaves_the_kind_to_the_body(make, headline, kind) -> None:
+    text = (
+        f"{headline}\n\n18 февраля на базе центральной библиотеки собрались специалисты "
+        "библиотек округа, чтобы обсудить работу с цифровыми сервисами.\n"
+    )
+    assert extract_document(make(text)).kind == kind

@@ -56,13 +56,17 @@ def _heading_kind(heading: tuple[Line, ...]) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=50_000)
 def _tense(word: str) -> str | None:
-    """ "future" for a verb of what is coming ("состоится", "пройдёт", "приглашает",
-    "создана в …" said of a plan), "past" for one of what happened ("состоялась",
-    "прошёл", "одобрило"), None for no finite verb or short participle."""
+    """ "future" for a verb of what is coming ("состоится", "пройдёт", "создана в …" said
+    of a plan), "past" for one of what happened ("состоялась", "прошёл", "одобрило"),
+    "present" for a verb in the present ("проходит", "развиваются"), None for no finite
+    verb or short participle."""
     best = nlp.morph().parse(word.lower())[0]  # "бюллетень" is a noun, not "бюллетенить"
     if best.tag.POS not in ("VERB", "PRTS"):
         return None
-    return "past" if "past" in best.tag else "future"
+    if "past" in best.tag:
+        return "past"
+    # the news present ("проходит", "библиотеки развиваются"): what goes on, no say
+    return "present" if best.tag.POS == "VERB" and "pres" in best.tag else "future"
 
 
 def _headline_tense(text: str) -> str | None:
@@ -148,7 +152,7 @@ def _headline_kind(headline: str, lead_sentence: bool = False) -> str | None:
         return "announcement"
     if tense == "past" and (lead_sentence or _reports_an_event(headline)):
         return "other"  # "Состоялась конференция …": a report of what took place
-    if tense:
+    if tense in ("past", "future"):
         return "announcement"  # "Рабочая группа … создана": news
     return None
 
