@@ -313,3 +313,10 @@ def test_a_headline_in_the_present_leaves_the_kind_to_the_body(make, headline, k
         "библиотек округа, чтобы обсудить работу с цифровыми сервисами.\n"
     )
     assert extract_document(make(text)).kind == kind
+
+
+@pytest.mark.parametrize("word", ["Декрет", "Указ"])
+def test_a_decree_is_a_decision(make, word) -> None:
+    # r12_11: «Декрет Совета Народных Комиссаров от 26.11.1918 № 891»
+    text = f"{word} Совета Народных Комиссаров от 26.11.1918 № 891\n\n1. Передать книги.\n"
+    assert extract_document(make(text)).kind == "decision"

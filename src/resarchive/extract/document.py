@@ -28,7 +28,9 @@ from .operative import says
 _KIND_WORDS = (
     (re.compile(r"^\W*(?:проект\s+)?резолюци[яи]\b", re.I), "resolution"),
     (
-        re.compile(r"^\W*(?:решение|постановление|протокол|распоряжение|приказ)\b", re.I),
+        re.compile(
+            r"^\W*(?:решение|постановление|протокол|распоряжение|приказ|декрет|указ)\b", re.I
+        ),
         "decision",
     ),
     (re.compile(r"^\W*(?:рекомендаци[ия]|методические рекомендации)\b", re.I), "recommendations"),
