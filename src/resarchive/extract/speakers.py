@@ -219,7 +219,7 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
     in_line = [m for m in people if line.start <= m.start < line.end]
     if not in_line:
         return
-    last: PersonMention | None = None
+    last: tuple[PersonMention, ...] = ()  # the persons of the last clause that named any
     spoke = False  # the clause before told a talk
     pos = line.start
     while pos < line.end:
@@ -235,7 +235,7 @@ def _prose(ctx: Context, line, people: list[PersonMention], add) -> None:
                 add(t.mention.name, t.position, t.organization, t.talk, ctx.span(a, b), t.shared)
             spoke = bool(talks)
             if mentions:
-                last = mentions[-1]
+                last = tuple(mentions)
             if not inherited and _introduces_talks(ctx.text[a:b]):
                 inherited = True
                 introduced = None if mentions else told_talk(ctx, a, b)

@@ -52,7 +52,7 @@ from .talk_topics import ABOUT, talk_of
 # "В своем выступлении он …": the talk's circumstance before its speaker, no talk itself
 _OWN_TALK = r"(?:В|На)\s+(?:своем|своём|своей)\s+[а-яё]+"
 # "Она рассказала …", "В своем выступлении он обозначил …": the person named just before
-_PRONOUN = re.compile(rf"^\s*(?:{_OWN_TALK}\s+)?(?:[Оо]на|[Оо]н)\b")
+_PRONOUN = re.compile(rf"^\s*(?:{_OWN_TALK}\s+)?(?:[Оо]на|[Оо]н|(?P<they>[Оо]ни))\b")
 _WHO_SPOKE = re.compile(r"\s*,\s*котор(?:ая|ый|ые)\s+([а-яё]+)(?:\s+([а-яё]+))?")
 _PASSIVE = re.compile(
     r"\b(?:был[аио]?|были)\s+(?:подготовлен|сделан|представлен|проведен|проведён)"
@@ -87,12 +87,13 @@ def prose_talks(
     start: int,
     end: int,
     mentions: list[PersonMention],
-    last: PersonMention | None,
+    last: tuple[PersonMention, ...],
     inherited: bool = False,
     introduced: str | None = None,
 ) -> list[ProseTalk]:
     """The talks clause text[start:end] tells; `mentions` are the persons named in it,
-    `last` the person named just before (for "Она рассказала …"), `inherited` whether an
+    `last` the persons named together just before (for "Она рассказала …", "Они
+    делились …"), `inherited` whether an
     introducing clause ("с докладами выступили:") already said these are talks, and
     `introduced` is the talk that clause told, for those who tell none of their own."""
     text = ctx.text
@@ -126,8 +127,9 @@ def prose_talks(
         and not _spoken_of(text, m, verbs)
         and not _greets_alone(text, start, end, m)
     ]
-    if not speakers and last is not None and _PRONOUN.match(text[start:end]):
-        speakers = [last]
+    pronoun = _PRONOUN.match(text[start:end])
+    if not speakers and last and pronoun:
+        speakers = list(last) if pronoun.group("they") else [last[-1]]
     if not speakers:
         return []
     talk = talk_of(ctx, start, end, verbs, nouns, speakers) or introduced
