@@ -224,6 +224,21 @@ def test_they_who_shared_are_the_persons_named_just_before() -> None:
     assert found["Лисина Ю. Г."][2] == "о новых книгах"
 
 
+def test_names_listed_under_a_talks_intro_are_speakers_and_a_moderator_is_not() -> None:
+    # r14_06: bullets of «Имя Фамилия – должность» after «Свои доклады представили коллеги:»
+    text = (
+        "В роли модератора выступила статс-секретарь Жанна Алексеева. Профессионалы "
+        "обсуждали вопросы комплектования.\n\n"
+        "Свои доклады представили коллеги:\n\n"
+        "• Вадим Дуда – генеральный директор Российской государственной библиотеки\n\n"
+        "• Мария Веденяпина – директор Российской государственной детской библиотеки\n"
+    )
+    found = speakers(text)
+    assert set(found) == {"Дуда Вадим", "Веденяпина Мария"}
+    assert found["Дуда Вадим"][0] == "генеральный директор"
+    assert found["Дуда Вадим"][2] is None
+
+
 def test_discussants_and_named_speakers_are_speakers() -> None:
     text = (
         "С докладом выступил руководитель агентства М. Е. Лисин. В обсуждении проекта "

@@ -194,6 +194,10 @@ def extract_speakers(ctx: Context, people: list[PersonMention] | None = None) ->
         found = _shape_keyword(body)
         if found is None and (line.is_item or in_talk_list):
             found = _shape_person_first(body)
+        if found is None and in_talk_list and line.is_item:
+            # "Свои доклады представили коллеги: • Вадим Дуда – генеральный директор РГБ"
+            person = _person_and_affiliation(body)
+            found = _Found(*person, talk=None) if person else None
         if found is None:
             in_talk_list = bool(_TALK_LIST_INTRO.search(line.text))
             _prose(ctx, line, people, add)

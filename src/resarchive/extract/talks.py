@@ -215,7 +215,8 @@ def _instruction(w: Word) -> bool:
 
 
 def _only_a_role(verbs: list[Word], words: list[Word]) -> bool:
-    """ "Модератором выступила …": "выступить" with a role in the instrumental beside it."""
+    """ "Модератором выступила …", "В роли модератора выступила …": "выступить" with a
+    role beside it, in the instrumental or after "в роли"."""
     if not verbs or any(not (v.lemmas & {"выступить", "выступать"}) for v in verbs):
         return False
     for k, w in enumerate(words):
@@ -223,6 +224,11 @@ def _only_a_role(verbs: list[Word], words: list[Word]) -> bool:
             continue
         beside = words[max(0, k - 1) : k] + words[k + 1 : k + 2]
         if any(has_entry([b], "not_talk_roles") and _instrumental(b.text) for b in beside):
+            return True
+        role = words[max(0, k - 3) : k]  # "в роли модератора выступила"
+        if [r.text.lower() for r in role[:2]] == ["в", "роли"] and has_entry(
+            role[2:], "not_talk_roles"
+        ):
             return True
     return False
 
