@@ -226,3 +226,20 @@ def test_an_item_opening_with_its_addressee_and_a_colon_gives_one_duty_per_part(
     assert recs[1].text.endswith("(газеты; журналы) для пропаганды.")
     start, end = recs[1].span
     assert text.replace("\n", " ")[start:end].startswith("полнее использовать")
+
+
+def test_an_items_next_paragraph_that_instructs_is_one_more_duty(make) -> None:
+    # r14_09: a presidential order with no «постановляю:», item 1 in two paragraphs
+    text = (
+        "РАСПОРЯЖЕНИЕ\n\nО создании Библиотеки Президента Российской Федерации\n\n"
+        "1. Согласиться с предложением о создании Библиотеки Президента Российской Федерации.\n\n"
+        "Определить местом размещения Библиотеки здание Синода в г. Санкт-Петербурге.\n\n"
+        "2. Образовать рабочую группу по созданию Библиотеки.\n\n"
+        "Библиотека открыта для читателей.\n"
+    )
+    recs = extract_recommendations(make(text))
+    assert [(r.number, r.text.split()[0]) for r in recs] == [
+        (1, "Согласиться"),
+        (1, "Определить"),
+        (2, "Образовать"),
+    ]

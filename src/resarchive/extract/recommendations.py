@@ -276,13 +276,22 @@ def _scan(ctx: Context, lines: tuple[Line, ...]) -> list[_Item]:
 def _fallback(ctx: Context, lines: tuple[Line, ...]) -> list[_Item]:
     """No operative intro at all: list items that are instructions (an infinitive first)."""
     items: list[_Item] = []
+    previous: _Item | None = None  # the item of the line before, if any
     for line in lines:
         kind, number, body = _marker(line)
+        start = line.start + body
+        # "1. Согласиться с предложением … / Определить местом размещения …": an item's
+        # next paragraph that gives an instruction of its own
+        if kind is None and previous is not None and _starts_with_instruction(ctx, start, line.end):
+            previous = _new_item(ctx, line, previous.marker_kind, previous.number, 0, None, None)
+            items.append(previous)
+            continue
+        previous = None
         if kind is None:
             continue
-        start = line.start + body
         if _starts_with_instruction(ctx, start, line.end):
-            items.append(_new_item(ctx, line, kind, number, body, None, None))
+            previous = _new_item(ctx, line, kind, number, body, None, None)
+            items.append(previous)
     if _is_talk_or_name_list(ctx, items):
         return []
     return items
