@@ -262,3 +262,15 @@ def test_a_kind_capitalized_inside_a_sentence_names_one_institution():
     assert names("Центральная библиотека открыта для всех.") == []
     text = "Выступила библиотекарь Модельной библиотеки МБУК ЦБС г. Чита."
     assert "Модельная библиотека" not in names(text)
+
+
+def test_a_sites_breadcrumbs_are_no_organization():
+    # r13_02, r2_02: a page's navigation natasha reads as one organization
+    text = (
+        "Тверь Онлайн / Все новости Твери / Культура /\n\n"
+        "РОССИЙСКАЯ БИБЛИОТЕЧНАЯ АССОЦИАЦИЯ Главная / Новости /\n\n"
+        "Правление Российской библиотечной ассоциации приняло заявление.\n"
+    )
+    got = names(text)
+    assert not any("/" in n for n in got)
+    assert "Российская библиотечная ассоциация" in got

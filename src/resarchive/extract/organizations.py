@@ -128,7 +128,7 @@ def extract_organizations(
             lead = re.match(r"(?:(?:в|во|на|с|со|к|о|об|от|из|для|при|по|у)\s+)+", part, re.I)
             if lead:  # "В Российскую библиотечную ассоциацию": not the preposition
                 start += lead.end()
-            if end > start:
+            if end > start and not _NAVIGATION.search(part):
                 cands.append(_repair(text, start, end, loc_spans))
 
     # 3. Adjectives + an organization head noun (+ tail) that natasha missed.
@@ -163,6 +163,10 @@ def extract_organizations(
         if cut is not None:
             cut_before(c, cut, text)
     return merge(ctx, dedupe(cands, text))
+
+
+# A site's breadcrumbs ("Тверь Онлайн / Все новости Твери / Культура /"): no organization.
+_NAVIGATION = re.compile(r"\s[/>]\s")
 
 
 def _known_abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
