@@ -274,3 +274,12 @@ def test_a_sites_breadcrumbs_are_no_organization():
     got = names(text)
     assert not any("/" in n for n in got)
     assert "Российская библиотечная ассоциация" in got
+
+
+def test_a_sites_archive_page_is_no_archive():
+    # r13_04, r13_13: «Архив новостей», «Архив конференций, семинаров, круглых столов»
+    text = (
+        "Архив новостей\n\nАрхив конференций, семинаров, круглых столов\n\n"
+        "Документы передали в Государственный архив Орловской области.\n"
+    )
+    assert names(text) == ["Государственный архив Орловской области"]

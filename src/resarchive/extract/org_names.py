@@ -179,6 +179,23 @@ def _key(name: str) -> tuple[str, ...]:
     return tuple({"имя": "им", "имени": "им", "город": "г"}.get(w, w) for w in words)
 
 
+def _site_section(words: list[str]) -> bool:
+    """An archive of news or events: a page of a site, no archive institution
+    (`data/site_sections.txt`).
+
+    >>> _site_section(["Архив", "новостей"]), _site_section(["Архив", "конференций"])
+    (True, True)
+    >>> _site_section(["Государственный", "архив", "Орловской", "области"])
+    False
+    """
+    return (
+        len(words) == 2
+        and lemmas.lemma(words[0]) == "архив"
+        and any("plur" in p.tag and "gent" in p.tag for p in parses(words[1])[:1])
+        and (is_entry(words[1], "site_sections") or is_entry(words[1], "event_types"))
+    )
+
+
 def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
     text = ctx.text
     generic = gazetteer.generic_abbreviations()
@@ -340,6 +357,8 @@ def _is_org(text: str, c: Candidate, name: str) -> bool:
         return False  # "Сельские библиотеки района": a kind of institution, plural
     if head == words[-1] and is_entry(head, "rooms") and not re.search(r"[«№\d]", name):
         return False  # "Большой зал" (of the Administration): a room, not a body
+    if _site_section(words):
+        return False  # "Архив новостей", "Архив конференций": a page of a site
     if c.legal_form is None and not c.capitalize and _strictly_inside_quotes(text, c):
         return False  # "Электронная краеведческая библиотека: опыт создания" - a title
     # A quoted title after a work/event word, or a sub-unit in lower case.
