@@ -15,7 +15,7 @@ from .. import lemmas
 from ..record.models import Organization
 from ..rules import gazetteer
 from ..rules.quotes import matching_quote
-from ..rules.words import is_entry, word_set
+from ..rules.words import is_entry, word_set, word_table
 from .affiliation import is_position_word
 from .context import Context
 from .morph import looks_relative_adjective, parses
@@ -174,9 +174,19 @@ def _balance(name: str) -> str:
     return name
 
 
-def _key(name: str) -> tuple[str, ...]:
-    words = [w for w in lemmas.lemmas(name)]
-    return tuple({"имя": "им", "имени": "им", "город": "г"}.get(w, w) for w in words)
+def _key(name: str, aliases: bool = True) -> tuple[str, ...]:
+    """A name's lemmas, one key for its other names: a body's abbreviation the gazetteer
+    spells out ("Минкультуры России" = "Министерство культуры Российской Федерации"), and
+    a country's names (`data/place_aliases.txt`: "РФ", "Российская Федерация" = "Россия").
+
+    >>> _key("Минкультуры России") == _key("Министерство культуры РФ")
+    True
+    """
+    words = lemmas.lemmas(gazetteer.expand(name) or name)
+    key = " ".join({"имя": "им", "имени": "им", "город": "г"}.get(w, w) for w in words)
+    for alias, shared in word_table("place_aliases").items() if aliases else ():
+        key = re.sub(rf"(?<!\S){alias}(?!\S)", shared, key)
+    return tuple(key.split())
 
 
 def _site_section(words: list[str]) -> bool:
@@ -231,11 +241,13 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
             # "Клуба", "Секции", "Муниципальным ЦБС": a kind, or a back-reference to an
             # organization named before (kept there); not an entry of its own.
             continue
-        key = _key(name)
+        # the key as written too: "Библиотека Президента Российской" of a text cut there
+        # is a shortening of "… Российской Федерации", not of "… России"
+        key, written = _key(name), _key(name, aliases=False)
         entry = (
             by_key.get(key)
             or (by_short.get(c.short) if c.short else None)
-            or _shortened_from(key, by_key)
+            or _shortened_from(written, by_key)
         )
         if entry is None:
             start = c.legal_start if c.legal_start is not None else c.start
@@ -246,10 +258,11 @@ def merge(ctx: Context, cands: list[Candidate]) -> list[Organization]:
                 "span": ctx.span(start, c.end),
             }
             entries.append(entry)
-            by_key[key] = entry
         else:
             entry["short"] = entry["short"] or c.short
             entry["legal_form"] = entry["legal_form"] or c.legal_form
+        by_key.setdefault(key, entry)
+        by_key.setdefault(written, entry)
         if entry["short"]:
             by_short[entry["short"]] = entry
     entries.sort(key=lambda e: e["span"][0])
