@@ -117,12 +117,16 @@ def extract_organizations(
             start = text.rfind(adj, 0, start)
         cands.append(Candidate(start, extend_right(text, q_end, loc_spans), capitalize=True))
 
-    # 2. Natasha's ORG spans, repaired.
-    for s in ctx.doc.spans:
-        if s.type != "ORG":
-            continue
-        pos = s.start
-        for part in text[s.start : s.stop].split("\n"):  # a span across lines: each line
+    # 2. Natasha's ORG spans, repaired. An institution's unit and the institution natasha
+    # read apart, the second in the genitive, make one name, and the institution stays an
+    # organization of its own: "Научная библиотека" + "Омского государственного
+    # университета путей сообщения".
+    spans = [s for s in ctx.doc.spans if s.type == "ORG"]
+    owner = {a.stop: b.stop for a, b in zip(spans, spans[1:], strict=False) if _owned(text, a, b)}
+    owners = {stop + 1 for stop in owner}
+    for s in spans:
+        pos, stop = s.start, owner.get(s.stop, s.stop)
+        for part in text[s.start : stop].split("\n"):  # a span across lines: each line
             start, end = pos, pos + len(part)
             pos = end + 1
             lead = re.match(r"(?:(?:в|во|на|с|со|к|о|об|от|из|для|при|по|у)\s+)+", part, re.I)
@@ -130,6 +134,7 @@ def extract_organizations(
                 start += lead.end()
             if end > start and not _NAVIGATION.search(part):
                 cands.append(_repair(text, start, end, loc_spans))
+                cands[-1].named_within = s.start in owners
 
     # 3. Adjectives + an organization head noun (+ tail) that natasha missed.
     for start, end, lower in _head_phrases(text, loc_spans):
@@ -167,6 +172,20 @@ def extract_organizations(
 
 # A site's breadcrumbs ("Тверь Онлайн / Все новости Твери / Культура /"): no organization.
 _NAVIGATION = re.compile(r"\s[/>]\s")
+
+
+def _owned(text: str, unit, owner) -> bool:
+    """Two ORG spans one space apart, the first ending with an organization's head noun
+    and the second opening with a genitive ("Научная библиотека" + "Омского университета")."""
+    if owner.start != unit.stop + 1 or text[unit.stop] != " ":
+        return False
+    last = re.search(r"([А-Яа-яЁё]+)$", text[unit.start : unit.stop])
+    first = re.match(r"[А-Яа-яЁё]+", text[owner.start : owner.stop])
+    return (
+        bool(last and first)
+        and is_entry(last.group(1), "org_heads")
+        and any("gent" in p.tag for p in parses(first.group())[:1])
+    )
 
 
 def _known_abbreviations(text: str, cands: list[Candidate]) -> list[Candidate]:
