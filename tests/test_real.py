@@ -17,8 +17,8 @@ import pytest
 
 REAL = Path(__file__).with_name("real")
 
-# Measured 2026-11-30 on 225 documents: macro 0.927, persons 0.971, speakers 0.937,
-# recommendations 0.934, places 0.940, organizations 0.839, organizers 0.908, event fields 0.960.
+# Measured 2026-11-30 on 225 documents: macro 0.928, persons 0.971, speakers 0.937,
+# recommendations 0.934, places 0.940, organizations 0.846, organizers 0.908, event fields 0.960.
 # (Each set added blind brings some floors down a step: r5 recommendations and persons,
 # r6 organizations, r7 talks, r8 and r9 speakers, organizers and talks, r10 and r11
 # organizers, affiliations and talks, r13 and r14 affiliations, r14 recommendations.)
