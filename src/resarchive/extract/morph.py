@@ -60,6 +60,19 @@ def looks_relative_adjective(word: str) -> bool:
     return _RELATIVE_ADJECTIVE.fullmatch(word) is not None
 
 
+def is_people_plural(word: str, case: str | None = None) -> bool:
+    """A plural animate common noun, people (in `case` if given): "Библиотекари",
+    "коллеги-библиотекари" — a group, not a place nor a person's name.
+
+    >>> is_people_plural("коллеги-библиотекари", "nomn"), is_people_plural("вопросы")
+    (True, False)
+    """
+    first = parses(word)[:1]
+    return (
+        is_animate_noun(word) and "plur" in first[0].tag and (case is None or case in first[0].tag)
+    )
+
+
 def only_a_place(word: str) -> bool:
     """A word the dictionary knows as a place's name and never as a surname.
 

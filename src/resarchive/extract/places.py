@@ -25,6 +25,7 @@ from ..rules.settlements import settlement_head, settlement_prefix
 from ..rules.words import is_entry, word_set, word_table
 from .context import Context
 from .morph import (
+    is_people_plural,
     looks_relative_adjective,
     noun_gender,
     only_a_place,
@@ -193,7 +194,7 @@ def _not_a_place_span(text: str, start: int, stop: int, raw: str) -> bool:
         return True  # a heading in capitals; an abbreviation with capitals inside ("СахОУНБ")
     if len(words) == 1 and (len(words[0]) < 2 or _not_a_noun(words[0])):
         return True  # "В" cut off a span, "Постановляет:": natasha's misreadings
-    if len(words) == 1 and (_calendar_word(words[0]) or _people_noun(words[0])):
+    if len(words) == 1 and (_calendar_word(words[0]) or is_people_plural(words[0])):
         return True  # "Апрель 2024" of a calendar widget, "Библиотекари района …"
     if len(words) == 1 and _opens_sentence(text, start) and _common_word(words[0]):
         return True  # "Тема работы …", "Сегодня, 7 июня, …": capitalized where a sentence opens
@@ -232,12 +233,6 @@ def _calendar_word(word: str) -> bool:
     """A month or a day of the week ("Апрель", "Пятница")."""
     lemma = lemmas.lemma(word)
     return lemma in word_table("months") or lemma in word_set("weekdays")
-
-
-def _people_noun(word: str) -> bool:
-    """A plural animate noun: people, not a place ("Библиотекари")."""
-    ps = parses(word)
-    return bool(ps) and ps[0].tag.POS == "NOUN" and {"anim", "plur"} <= ps[0].tag.grammemes
 
 
 def _not_a_noun(word: str) -> bool:

@@ -39,7 +39,7 @@ from ..rules.quotes import (
 from ..rules.words import has_lemma
 from .affiliation import is_abbreviation, split_position
 from .context import Context
-from .morph import parses
+from .morph import is_people_plural
 from .names import normalize_person
 from .people import PersonMention, completes, find_people, fuller, same_person
 from .talk_topics import continues_agenda
@@ -272,7 +272,7 @@ def _introduces_talks(clause: str) -> bool:
     if not m or not has_lemma(m.group("verb"), "speech_verbs"):
         return False
     who = m.group("who").split()
-    return not who or _people_plural(who[0])
+    return not who or is_people_plural(who[0], "nomn")
 
 
 _INTRODUCES_TALKS = re.compile(
@@ -282,16 +282,6 @@ _PLURAL_VERB_THEN_WHO = re.compile(
     r"(?<![А-Яа-яЁё])(?P<verb>[а-яё]+(?:ли|лись))(?P<who>(?:\s+[а-яё]+(?:-[а-яё]+)?){0,5})$",
     re.I,
 )
-
-
-def _people_plural(word: str) -> bool:
-    """A plural animate noun in the nominative: who spoke ("коллеги", "специалисты").
-
-    >>> _people_plural("коллеги-библиотекари"), _people_plural("вопросы")
-    (True, False)
-    """
-    ps = parses(word)
-    return bool(ps) and {"NOUN", "anim", "plur", "nomn"} <= ps[0].tag.grammemes
 
 
 def _complete(m: PersonMention, people: list[PersonMention]) -> PersonMention:
